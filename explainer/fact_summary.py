@@ -1,0 +1,49 @@
+"""The verdict summary on the overview, and the corrections log."""
+
+from __future__ import annotations
+
+from . import glossary, reading
+from .data import Site
+from .schema import FORECAST_SCORES, VERDICTS
+from .text import esc, human_date, link, one_line
+
+
+def markdown(site: Site, src: str) -> str:
+    """How many claims carry each verdict, each count followed by links to its claims."""
+    if not site.claims:
+        return "*No claims checked yet.*"
+    out = ['<div class="verdict-summary" markdown>', ""]
+    for kind, labels, items, field in (("verdict", VERDICTS, site.claims, "verdict"),
+                                        ("score", FORECAST_SCORES, site.forecasts, "score")):
+        for value in labels:
+            chosen = [i for i in items.values() if i[field] == value]
+            if not chosen:
+                continue
+            out.append(f"- {reading.badge(kind, value)} **{len(chosen)}**: " + "; ".join(
+                f"[{_short(item)}]({link(src, reading.page_src(site.passages[item['passage']]['page']), item['id'])})" for item in chosen))
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
+def _short(item) -> str:
+    text = one_line(item.get("claim") or item.get("forecast"))
+    return text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
+
+
+def target_link(site: Site, target: str, src: str) -> str:
+    if target in site.actors:
+        return f"[Glossary: {site.actors[target]['name']}]({link(src, glossary.entry_src(target))})"
+    item = site.passages.get(target) or site.claims.get(target) or site.forecasts.get(target)
+    passage = item if target in site.passages else site.passages[item["passage"]]
+    return f"[{reading.passage_link_label(passage, site)}]({link(src, reading.page_src(passage['page']), target)})"
+
+
+def corrections_markdown(site: Site, src: str) -> str:
+    if not site.corrections:
+        return "No corrections so far."
+    out = []
+    for item in sorted(site.corrections.values(), key=lambda c: (c["date"], c["id"]), reverse=True):
+        out += [f'<div class="correction" id="{item["id"]}" markdown>', "",
+                f'**<time datetime="{item["date"]}">{human_date(item["date"])}</time>**: {target_link(site, item["target"], src)}', "",
+                f"- Was: {esc(one_line(item['was']))}", f"- Now: {esc(one_line(item['now']))}", "", "</div>", ""]
+    return "\n".join(out)

@@ -1,0 +1,125 @@
+"""The glossary: one generated page per actor, and the index grouped by kind."""
+
+from __future__ import annotations
+
+from .citations import cite
+from .data import ACTOR_LINK, Site, fold
+from .schema import ACTOR_KINDS
+from .text import esc, human_date, link, one_line
+
+INDEX = "glossary/index.md"
+
+
+def entry_src(actor_id: str) -> str:
+    return f"glossary/{actor_id}.md"
+
+
+def spellings(actor) -> list[str]:
+    """Every recorded name, then accent- and apostrophe-free forms, so search finds each."""
+    names: list[str] = []
+    for name in [actor.get("article_name"), *(actor.get("aliases") or [])]:
+        if name and name != actor["name"] and name not in names:
+            names.append(name)
+    for name in [actor["name"], *names]:
+        plain = _plain(name)
+        if plain != name and plain not in names and plain != actor["name"]:
+            names.append(plain)
+    return names
+
+
+def _plain(name: str) -> str:
+    """The name without accents or apostrophes, keeping its capitals and hyphens."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ‘`")
+
+
+def mentions(site: Site) -> dict[str, list[str]]:
+    """actor id -> ids of the passages that link to it, in reading order."""
+    found: dict[str, list[str]] = {}
+    for passage_id, passage in site.passages.items():
+        for actor_id in sorted(linked_actors(passage)):
+            found.setdefault(actor_id, []).append(passage_id)
+    return found
+
+
+def linked_actors(record) -> set[str]:
+    from .data import _strings
+
+    return {m.group(1).strip() for text, _ in _strings(record, 0) for m in ACTOR_LINK.finditer(text)}
+
+
+def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()) -> str:
+    from .reading import passage_link_label, page_src
+
+    src = entry_src(actor["id"])
+    out = [
+        "---",
+        f"title: {_yaml_str(actor['name'])}",
+        f"description: {_yaml_str(one_line(actor['definition']))}",
+        "search:",
+        "  boost: 3",
+        "---",
+        "",
+        f"# {actor['name']}",
+        "",
+    ]
+    facts = [f"**{ACTOR_KINDS[actor['kind']].rstrip('s') if actor['kind'] != 'person' else 'Person'}**"]
+    if actor.get("article_name"):
+        facts.append(f"In the article: *{actor['article_name']}*")
+    out.append(" · ".join(facts) + "{ .entry-kind }")
+    out.append("")
+    others = spellings(actor)
+    if others:
+        out += [f"Also written: {', '.join(others)}.{{ .entry-aliases }}", ""]
+    native = actor.get("native")
+    if native:
+        out += [f'In {native["script"]}: <span lang="{esc(native["lang"])}" dir="auto">{esc(native["text"])}</span>{{ .entry-native }}', ""]
+    out += [one_line(actor["definition"]), ""]
+    out += ["## Role in this story { #role }", "", actor["role"].strip(), ""]
+    if actor.get("key_dates"):
+        out += ["## Key dates { #key-dates }", ""]
+        for item in actor["key_dates"]:
+            out.append(f'- <time datetime="{item["date"]}">{human_date(item["date"])}</time>: {one_line(item["text"])}')
+        out.append("")
+    out += ["## What became of them { #fate }", "", f"{one_line(actor['fate'])} *(As of {human_date(actor['fate_as_of'])}.)*", ""]
+    if events:
+        out += ["## On the timeline { #on-the-timeline }", ""]
+        for event in events:
+            out.append(f"- [{human_date(event['date'])}: {_first_sentence(event['text'])}]({link(src, 'timeline.md', event['id'])})")
+        out.append("")
+    out += ["## Mentioned in { #mentioned-in }", ""]
+    if mentioned_in:
+        for passage_id in mentioned_in:
+            passage = site.passages[passage_id]
+            out.append(f"- [{passage_link_label(passage, site)}]({link(src, page_src(passage['page']), passage_id)})")
+    else:
+        out.append("No passage links here yet.")
+    out += ["", "## Sources { #sources }", "", cite(actor["sources"], site, src), ""]
+    return "\n".join(out)
+
+
+def index_markdown(site: Site, src: str = INDEX) -> str:
+    """The grouped list of entries that replaces the glossary index's marker."""
+    out = []
+    for kind, heading in ACTOR_KINDS.items():
+        actors = sorted((a for a in site.actors.values() if a["kind"] == kind), key=lambda a: fold(a["name"]))
+        if not actors:
+            continue
+        out += [f"## {heading} {{ #{kind} }}", ""]
+        for actor in actors:
+            out.append(f"[{actor['name']}]({link(src, entry_src(actor['id']))})")
+            out.append(f":   {one_line(actor['definition'])}")
+            out.append("")
+    return "\n".join(out) if out else "*No entries yet.*"
+
+
+def _first_sentence(text: str) -> str:
+    text = one_line(text)
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'

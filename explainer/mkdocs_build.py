@@ -1,0 +1,63 @@
+"""The build steps the MkDocs hook calls: load data, add generated pages, expand markers.
+
+Kept out of the hook file so it is plain, testable Python (and survives a move to a
+generator that ignores hooks: the same functions can write the Markdown to a folder).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .data import Site, load_site
+from .pages import expand, generated_pages
+from .problems import ContentError, Problem, report
+
+
+class SiteBuild:
+    def __init__(self):
+        self.site: Site | None = None
+        self.problems: list[Problem] = []
+        self.root = Path(".")
+        self.docs = "docs"
+
+    def on_config(self, config) -> None:
+        self.root = Path(config.config_file_path).parent
+        self.problems = []
+        self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
+        try:
+            self.site = load_site(self.root / "data", self.root)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, content in generated_pages(self.site).items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page) -> str:
+        file = page.file
+        if file.generated_by:
+            shown, first_line = file.src_uri, 1
+        else:
+            shown = f"{self.docs}/{file.src_uri}"
+            first_line = _body_start(Path(file.abs_src_path), markdown)
+        markdown, problems = expand(markdown, file.src_uri, self.site, shown, first_line)
+        self.problems += problems
+        return markdown
+
+    def on_env(self) -> None:
+        if self.problems:
+            raise PluginError(report(sorted(set(self.problems))))
+
+
+def _body_start(path: Path, markdown: str) -> int:
+    """The line in the file where MkDocs' Markdown starts (after any front matter)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    head = raw[: len(raw) - len(markdown)] if raw.endswith(markdown) else ""
+    return head.count("\n") + 1

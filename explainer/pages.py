@@ -1,0 +1,87 @@
+"""Turn the site's data into Markdown: generated pages, and the markers in hand-written pages.
+
+A hand-written page asks for generated content with a marker line such as
+``<!-- insert: passages background -->``; ``[[actor-id]]`` and ``[[actor-id|text]]`` anywhere
+become links to glossary entries. Mistakes come back as Problems with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import glossary, reading, sources_page
+from .data import ACTOR_LINK, READING_PAGES, Site
+from .problems import Problem
+from .text import link
+
+MARKER = re.compile(r"^<!--\s*insert:\s*([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->\s*$", re.MULTILINE)
+
+
+def generated_pages(site: Site) -> dict[str, str]:
+    """docs-relative path -> Markdown, for pages made wholly from data (glossary entries)."""
+    mentioned = glossary.mentions(site)
+    events_by_actor: dict[str, list] = {}
+    for event in sorted(site.events.values(), key=lambda e: e["date"]):
+        for actor_id in event.get("actors") or []:
+            events_by_actor.setdefault(actor_id, []).append(event)
+    return {
+        glossary.entry_src(actor_id): glossary.entry_markdown(actor, site, mentioned.get(actor_id, []), events_by_actor.get(actor_id, []))
+        for actor_id, actor in site.actors.items()
+    }
+
+
+def _passages(site: Site, src: str, args: list[str]) -> str | None:
+    if len(args) != 1 or args[0] not in READING_PAGES:
+        return None
+    if args[0] not in site.pages:
+        return "*The annotated passages of this page are being written.*"
+    return reading.page_markdown(site.pages[args[0]], site)
+
+
+def _writers():
+    from . import atlas, fact_summary, timeline
+
+    return {
+        "passages": _passages,
+        "glossary-index": lambda site, src, args: glossary.index_markdown(site, src),
+        "sources": lambda site, src, args: sources_page.markdown(site, src),
+        "verdict-summary": lambda site, src, args: fact_summary.markdown(site, src),
+        "timeline": lambda site, src, args: timeline.markdown(site, src),
+        "connections": lambda site, src, args: atlas.connections_markdown(site, src),
+        "map": lambda site, src, args: atlas.map_markdown(site, src),
+        "corrections": lambda site, src, args: fact_summary.corrections_markdown(site, src),
+    }
+
+
+def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace markers and actor links in one page's Markdown."""
+    problems: list[Problem] = []
+    writers = _writers()
+
+    def line_of(offset: int) -> int:
+        return first_line + markdown.count("\n", 0, offset)
+
+    def replace_marker(match: re.Match) -> str:
+        name, args = match.group(1), match.group(2).split()
+        writer = writers.get(name)
+        result = writer(site, src, args) if writer else None
+        if result is None:
+            known = ", ".join(writers)
+            problems.append(Problem(shown_file, line_of(match.start()), f"unknown insert marker '{match.group(0).strip()}' (known: {known}; 'passages' takes a reading page id)"))
+            return ""
+        return result
+
+    def replace_link(match: re.Match) -> str:
+        actor_id = match.group(1).strip()
+        actor = site.actors.get(actor_id)
+        if actor is None:
+            problems.append(Problem(shown_file, line_of(match.start()), f"link [[{actor_id}]]: unknown glossary id '{actor_id}'"))
+            return match.group(2) or actor_id
+        text = match.group(2) or actor["name"]
+        return f"[{text}]({link(src, glossary.entry_src(actor_id))})"
+
+    # Actor links in the hand-written text first (their lines are the writer's), then markers.
+    markdown = ACTOR_LINK.sub(replace_link, markdown)
+    markdown = MARKER.sub(replace_marker, markdown)
+    markdown = ACTOR_LINK.sub(replace_link, markdown)  # links inside generated text (already checked)
+    return markdown, problems

@@ -1,0 +1,29 @@
+"""A content mistake, with where it is, and the error that stops a build listing them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised once, with every problem found, so a writer can fix them all in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    count = len(problems)
+    head = f"{count} content mistake{'s' if count != 1 else ''} found; the site was not built:"
+    return "\n".join([head, *(f"  {p}" for p in problems)])

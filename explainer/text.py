@@ -1,0 +1,37 @@
+"""Small text helpers shared by the page writers: dates, links between pages, escaping."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def human_date(value: str) -> str:
+    """'2020-01-03' -> '3 January 2020'; '2020-01' -> 'January 2020'; '2020' -> '2020'."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target from one docs file to another (MkDocs checks .md targets)."""
+    if from_src == to_src:
+        return f"#{anchor}" if anchor else posixpath.basename(to_src)
+    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def esc(text: str) -> str:
+    """Escape text that goes into raw HTML inside generated Markdown."""
+    return html.escape(str(text), quote=True)
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())

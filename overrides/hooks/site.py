@@ -1,0 +1,26 @@
+"""MkDocs hook: a thin wrapper; the work is done in the explainer package."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root
+
+from explainer.mkdocs_build import SiteBuild  # noqa: E402
+
+build = SiteBuild()
+
+
+def on_config(config):
+    build.on_config(config)
+
+
+def on_files(files, config):
+    return build.on_files(files, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return build.on_page_markdown(markdown, page)
+
+
+def on_env(env, config, files):
+    build.on_env()

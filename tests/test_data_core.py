@@ -1,0 +1,94 @@
+"""The data core: every mistake reported with file, line and a plain message, all in one run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explainer.data import fold, load_site
+from explainer.problems import ContentError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "data"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_site(data)
+    return [str(p) for p in caught.value.problems]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_fixture_is_valid(data):
+    site = load_site(data)
+    assert set(site.actors) >= {"soleimani", "pmf"}
+    assert site.passages["warning-by-drone"]["page"] == "background"
+    assert site.claims["example-claim"]["passage"] == "warning-by-drone"
+
+
+def test_broken_yaml_gives_file_and_line(data):
+    replace(data / "actors.yml", "  kind: group", "  kind: [group")
+    found = problems(data)
+    assert len(found) == 1
+    assert found[0].startswith("data/actors.yml:") and "is not valid YAML" in found[0]
+
+
+def test_unknown_ids_are_reported_with_their_lines(data):
+    replace(data / "passages" / "background.yml", "sources: [example-20200103-strike]\n    claims", "sources: [no-such-source]\n    claims")
+    replace(data / "actors.yml", "An example role linking [[soleimani]]", "An example role linking [[soliemani]]")
+    found = problems(data)
+    assert any(p.startswith("data/passages/background.yml:12:") and "unknown source id 'no-such-source'" in p for p in found), found
+    assert any(p.startswith("data/actors.yml:") and "unknown glossary id 'soliemani'" in p and "did you mean 'soleimani'" in p for p in found), found
+
+
+def test_every_mistake_is_reported_at_once(data):
+    replace(data / "sources.yml", 'date: "2020-01-03"', 'date: "2020-13-03"')
+    replace(data / "sources.yml", "  publisher: Example Institute\n", "")
+    replace(data / "actors.yml", "  definition: An example group.\n", "")
+    replace(data / "actors.yml", "kind: group", "kind: militia")
+    replace(data / "passages" / "background.yml", "verdict: partly-accurate", "verdict: mostly-true")
+    found = problems(data)
+    expected = [
+        ("data/sources.yml:4:", "must be a date written YYYY-MM-DD"),
+        ("data/sources.yml:6:", "'publisher' is missing"),
+        ("data/actors.yml:", "'definition' is missing"),
+        ("data/actors.yml:", "'kind' must be one of person, group, state, agreement, place"),
+        ("data/passages/background.yml:", "'verdict' must be one of accurate, needs-context"),
+    ]
+    for where, what in expected:
+        assert any(p.startswith(where) and what in p for p in found), (where, what, found)
+    assert len(found) == len(expected)
+
+
+def test_duplicate_ids_and_aliases(data):
+    text = (data / "sources.yml").read_text(encoding="utf-8")
+    (data / "sources.yml").write_text(text + text.split("- id: example-2021-review")[0].replace("- id: example-20200103-strike", "- id: example-20200103-strike", 1), encoding="utf-8")
+    replace(data / "actors.yml", "aliases: [PMF, Hashd al-Sha'bi]", "aliases: [PMF, Hashd al-Sha'bi, qasem soleimani]")
+    found = problems(data)
+    assert any("the source id 'example-20200103-strike' is already used at data/sources.yml:1" in p for p in found), found
+    assert any("the name 'qasem soleimani' is already used by actor 'soleimani'" in p for p in found), found
+
+
+def test_unknown_fields_and_files(data):
+    replace(data / "actors.yml", "  fate: An example fate.\n", "  fate: An example fate.\n  fait: typo\n", )
+    (data / "notes.yml").write_text("- a\n", encoding="utf-8")
+    found = problems(data)
+    assert any("unknown field 'fait'" in p for p in found), found
+    assert any(p.startswith("data/notes.yml:1: is not a data file the site knows") for p in found), found
+
+
+def test_fold_ignores_case_accents_and_apostrophes():
+    assert fold("Qāsem Soleimānī") == fold("qasem soleimani")
+    assert fold("Asa'ib Ahl al-Haq") == fold("Asaib Ahl al Haq".replace("Asaib", "Asa’ib"))
