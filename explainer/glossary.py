@@ -68,14 +68,14 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     facts = [f"**{ACTOR_KINDS[actor['kind']].rstrip('s') if actor['kind'] != 'person' else 'Person'}**"]
     if actor.get("article_name"):
         facts.append(f"In the article: *{actor['article_name']}*")
-    out.append(" · ".join(facts) + "{ .entry-kind }")
+    out.append(" · ".join(facts) + "\n{: .entry-kind }")
     out.append("")
     others = spellings(actor)
     if others:
-        out += [f"Also written: {', '.join(others)}.{{ .entry-aliases }}", ""]
+        out += [f"Also written: {', '.join(others)}.\n{{: .entry-aliases }}", ""]
     native = actor.get("native")
     if native:
-        out += [f'In {native["script"]}: <span lang="{esc(native["lang"])}" dir="auto">{esc(native["text"])}</span>{{ .entry-native }}', ""]
+        out += [f'In {native["script"]}: <span lang="{esc(native["lang"])}" dir="auto">{esc(native["text"])}</span>\n{{: .entry-native }}', ""]
     out += [one_line(actor["definition"]), ""]
     out += ["## Role in this story { #role }", "", actor["role"].strip(), ""]
     if actor.get("key_dates"):

@@ -47,8 +47,8 @@ def markdown(site: Site, src: str = PAGE) -> str:
                 passage = site.passages[passage_id]
                 extras.append(f'[In the reading: {passage["title"]}]({link(src, reading.page_src(passage["page"]), passage_id)})')
             if extras:
-                out += [" · ".join(extras) + "{ .timeline__links }", ""]
-            out += [cite(event["sources"], site, src) + "{ .timeline__sources }", "", "</li>"]
+                out += [" · ".join(extras) + "\n{: .timeline__links }", ""]
+            out += [cite(event["sources"], site, src) + "\n{: .timeline__sources }", "", "</li>"]
         out += ["</ol>", ""]
     return "\n".join(out)
 
