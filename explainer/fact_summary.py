@@ -12,17 +12,25 @@ def markdown(site: Site, src: str) -> str:
     """How many claims carry each verdict, each count followed by links to its claims."""
     if not site.claims:
         return "*No claims checked yet.*"
-    out = ['<div class="verdict-summary" markdown>', ""]
+    out = ['<div class="verdict-summary" markdown>', "",
+           f"{len(site.claims)} claims checked and {len(site.forecasts)} forecasts scored. Open a label to list its claims.", ""]
     for kind, labels, items, field in (("verdict", VERDICTS, site.claims, "verdict"),
                                         ("score", FORECAST_SCORES, site.forecasts, "score")):
         for value in labels:
             chosen = [i for i in items.values() if i[field] == value]
             if not chosen:
                 continue
-            out.append(f"- {reading.badge(kind, value)} **{len(chosen)}**: " + "; ".join(
-                f"[{_short(item)}]({link(src, reading.page_src(site.passages[item['passage']]['page']), item['id'])})" for item in chosen))
+            out += [f'<details class="verdict-group" id="summary-{value}" markdown>',
+                    f"<summary>{reading.badge(kind, value)} {len(chosen)} {_noun(kind, len(chosen))}</summary>", ""]
+            out += [f"- [{_short(item)}]({link(src, reading.page_src(site.passages[item['passage']]['page']), item['id'])})" for item in chosen]
+            out += ["", "</details>", ""]
     out += ["", "</div>"]
     return "\n".join(out)
+
+
+def _noun(kind: str, count: int) -> str:
+    noun = "claim" if kind == "verdict" else "forecast"
+    return noun if count == 1 else noun + "s"
 
 
 def _short(item) -> str:

@@ -44,9 +44,13 @@ def _paragraphs(numbers) -> str:
     return f"Article paragraphs {numbers[0]}–{numbers[-1]}"
 
 
+# Material's admonition types give each kind of annotation its icon and colour.
+THEME_TYPE = {"context": "info", "check": "question", "forecast": "example", "next": "tip"}
+
+
 def _details(block_id: str, kind: str, summary: str, body: list[str]) -> list[str]:
     return [
-        f'<details class="annot annot--{kind}" id="{block_id}" open markdown>',
+        f'<details class="annot annot--{kind} {THEME_TYPE[kind]}" id="{block_id}" open markdown>',
         f'<summary>{summary}</summary>',
         "",
         *body,
