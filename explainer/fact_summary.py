@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import glossary, reading
 from .data import Site
-from .schema import FORECAST_SCORES, VERDICTS
+from .schema import FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
 from .text import esc, human_date, link, one_line
 
 
@@ -54,4 +54,20 @@ def corrections_markdown(site: Site, src: str) -> str:
         out += [f'<div class="correction" id="{item["id"]}" markdown>', "",
                 f'**<time datetime="{item["date"]}">{human_date(item["date"])}</time>**: {target_link(site, item["target"], src)}', "",
                 f"- Was: {esc(one_line(item['was']))}", f"- Now: {esc(one_line(item['now']))}", "", "</div>", ""]
+    return "\n".join(out)
+
+
+def scale_markdown(site: Site, src: str, kind: str) -> str:
+    """The verdict (or forecast) scale as a table: label, meaning, and an example from the site."""
+    labels, meanings, items, field = (
+        (VERDICTS, VERDICT_MEANINGS, site.claims, "verdict") if kind == "verdict"
+        else (FORECAST_SCORES, FORECAST_MEANINGS, site.forecasts, "score"))
+    out = ["| Label | Meaning | Example on this site |", "|---|---|---|"]
+    for value, label in labels.items():
+        example = next((i for i in items.values() if i[field] == value), None)
+        shown = "none yet"
+        if example:
+            page = reading.page_src(site.passages[example["passage"]]["page"])
+            shown = f"[{_short(example)}]({link(src, page, example['id'])})"
+        out.append(f"| {reading.badge(kind, value)} | {meanings[value]} | {shown} |")
     return "\n".join(out)

@@ -8,6 +8,8 @@ from .schema import ACTOR_KINDS
 from .text import esc, human_date, link, one_line
 
 INDEX = "glossary/index.md"
+KIND_SINGULAR = {"person": "Person", "group": "Group or institution", "state": "State",
+                 "agreement": "Agreement or policy", "place": "Place"}
 
 
 def entry_src(actor_id: str) -> str:
@@ -65,18 +67,18 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
         f"# {actor['name']}",
         "",
     ]
-    facts = [f"**{ACTOR_KINDS[actor['kind']].rstrip('s') if actor['kind'] != 'person' else 'Person'}**"]
+    # The definition comes first: it is what an instant preview of the entry shows.
+    out += [one_line(actor["definition"]), ""]
+    facts = [f"**{KIND_SINGULAR[actor['kind']]}**"]
     if actor.get("article_name"):
         facts.append(f"In the article: *{actor['article_name']}*")
-    out.append(" · ".join(facts) + "\n{: .entry-kind }")
-    out.append("")
+    out += [" · ".join(facts), "{: .entry-kind }", ""]
     others = spellings(actor)
     if others:
-        out += [f"Also written: {', '.join(others)}.\n{{: .entry-aliases }}", ""]
+        out += [f"Also written: {', '.join(others)}.", "{: .entry-aliases }", ""]
     native = actor.get("native")
     if native:
-        out += [f'In {native["script"]}: <span lang="{esc(native["lang"])}" dir="auto">{esc(native["text"])}</span>\n{{: .entry-native }}', ""]
-    out += [one_line(actor["definition"]), ""]
+        out += [f'In {native["script"]}: <span lang="{esc(native["lang"])}" dir="auto">{esc(native["text"])}</span>', "{: .entry-native }", ""]
     out += ["## Role in this story { #role }", "", actor["role"].strip(), ""]
     if actor.get("key_dates"):
         out += ["## Key dates { #key-dates }", ""]

@@ -50,6 +50,8 @@ def _writers():
         "connections": lambda site, src, args: atlas.connections_markdown(site, src),
         "map": lambda site, src, args: atlas.map_markdown(site, src),
         "corrections": lambda site, src, args: fact_summary.corrections_markdown(site, src),
+        "verdict-scale": lambda site, src, args: fact_summary.scale_markdown(site, src, "verdict"),
+        "forecast-scale": lambda site, src, args: fact_summary.scale_markdown(site, src, "score"),
     }
 
 

@@ -93,7 +93,8 @@ def passage_markdown(passage, site) -> list[str]:
         f'<p class="passage-meta">{_paragraphs(passage["paragraphs"])} · '
         f'<a class="passage-copy" href="#{pid}">Link to this passage</a></p>',
         "",
-        f'<p class="passage-says"><strong>What the article says.</strong> {esc(one_line(passage["says"]))}</p>',
+        f'**What the article says.** {one_line(passage["says"])}',
+        "{: .passage-says }",
         "",
     ]
     context = passage.get("context")

@@ -25,6 +25,20 @@ VERDICTS = {
     "unproven": "Unproven",
     "opinion": "Opinion or forecast",
 }
+VERDICT_MEANINGS = {
+    "accurate": "The claim matches the record.",
+    "needs-context": "True as far as it goes, but a reader would draw a wrong conclusion without more.",
+    "partly-accurate": "Some elements hold, some do not (a wrong date, number or actor).",
+    "inaccurate": "The record contradicts it; we give the correct fact.",
+    "unproven": "Reported but not confirmed by a second independent source, or denied; we say who reported it.",
+    "opinion": "Not a checkable fact: a characterisation or a forecast. Forecasts are scored on the scenarios page.",
+}
+FORECAST_MEANINGS = {
+    "borne-out": "What followed matches the forecast.",
+    "partly": "Some of it happened, or it happened differently or for other reasons.",
+    "not-borne-out": "What followed contradicts it, or its condition never arose and nothing like it followed.",
+    "too-early": "Reliable sources do not yet settle it.",
+}
 FORECAST_SCORES = {
     "borne-out": "Borne out",
     "partly": "Partly borne out",

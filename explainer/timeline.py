@@ -14,8 +14,14 @@ PAGE = "timeline.md"
 ARTICLE_EVENT_ID = "article-published"
 
 
+def sort_key(date: str) -> str:
+    """Events known only to the month (or year) go after the dated events of that month (or year)."""
+    parts = date.split("-")
+    return "-".join(parts + ["99"] * (3 - len(parts)))
+
+
 def ordered(site: Site) -> list:
-    return sorted(site.events.values(), key=lambda e: (e["date"], e["id"]))
+    return sorted(site.events.values(), key=lambda e: (sort_key(e["date"]), e["id"]))
 
 
 def precision(date: str) -> str:

@@ -1,0 +1,82 @@
+"""The glossary: an entry for every actor, complete, linked both ways, findable by any spelling."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from explainer.data import load_site
+from explainer.glossary import spellings
+from htmlpage import parse
+
+READING = ["background", "diplomacy-by-drones", "scenarios"]
+REQUIRED_ACTORS = {
+    "soleimani", "kadhimi", "sistani", "muhandis", "assad", "trump", "biden", "obama", "pmf", "irgc",
+    "quds-force", "kataib-hezbollah", "asaib-ahl-al-haq", "fatemiyoun", "zainabiyoun", "axis-of-resistance",
+    "united-states", "iran", "iraq", "syria", "israel", "jcpoa", "maximum-pressure", "green-zone",
+    "us-embassy-baghdad", "trt-world",
+}
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(ROOT / "data", ROOT)
+
+
+def test_the_glossary_covers_the_article(site):
+    assert REQUIRED_ACTORS <= set(site.actors), REQUIRED_ACTORS - set(site.actors)
+    assert len(site.actors) >= 25
+
+
+def test_every_entry_page_is_complete(built_site, site):
+    for actor_id, actor in site.actors.items():
+        page = parse(built_site / "glossary" / actor_id / "index.html")
+        ids = set(page.ids)
+        assert {"role", "fate", "mentioned-in", "sources"} <= ids, actor_id
+        assert actor["name"] in page.title
+        assert "As of" in page.text, actor_id
+        for name in spellings(actor):
+            assert name in page.text, (actor_id, name)
+        if actor.get("native"):
+            assert actor["native"]["text"] in page.text
+
+
+def _links_by_passage(built_site) -> dict[str, set[str]]:
+    """From the built reading pages: passage id -> glossary entries its section links to."""
+    found: dict[str, set[str]] = {}
+    for name in READING:
+        html = (built_site / name / "index.html").read_text(encoding="utf-8")
+        article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        parts = re.split(r'<h[23] id="([^"]+)"', article)
+        for heading_id, body in zip(parts[1::2], parts[2::2]):
+            links = set(re.findall(r'href="\.\./glossary/([a-z0-9-]+)/"', body))
+            if re.search(r'class="passage-meta"', body):
+                found[heading_id] = links
+    return found
+
+
+def test_mentioned_in_lists_exactly_the_passages_that_link_here(built_site, site):
+    links = _links_by_passage(built_site)
+    assert len(links) == len(site.passages)
+    for actor_id in site.actors:
+        expected = {pid for pid, targets in links.items() if actor_id in targets}
+        html = (built_site / "glossary" / actor_id / "index.html").read_text(encoding="utf-8")
+        section = html.split('id="mentioned-in"', 1)[1].split("<h2", 1)[0]
+        listed = set(re.findall(r'href="\.\./\.\./(?:background|diplomacy-by-drones|scenarios)/#([a-z0-9-]+)"', section))
+        assert listed == expected, actor_id
+
+
+def test_every_actor_is_mentioned_by_a_passage(built_site, site):
+    linked = set().union(*_links_by_passage(built_site).values())
+    assert set(site.actors) <= linked, set(site.actors) - linked
+
+
+def test_glossary_index_groups_every_entry(built_site, site):
+    page = parse(built_site / "glossary" / "index.html")
+    assert {"person", "group", "state", "agreement", "place"} <= set(page.ids)
+    hrefs = {h for h, _ in page.anchors if h}
+    for actor_id in site.actors:
+        assert f"{actor_id}/" in hrefs, actor_id
