@@ -62,6 +62,11 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
         f"description: {_yaml_str(one_line(actor['definition']))}",
         "search:",
         "  boost: 3",
+        # Every spelling as a search tag: Material's search weighs tags far above body text,
+        # so "KH" or "al-Hashd al-Shaabi" ranks the entry first. Tags are not shown
+        # (no tags plugin), and the same spellings are written on the page.
+        "tags:",
+        *(f"  - {_yaml_str(name)}" for name in [actor["name"], *spellings(actor)]),
         "---",
         "",
         f"# {actor['name']}",
