@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .citations import cite
 from .schema import FORECAST_SCORES, VERDICTS
-from .text import esc, human_date, one_line
+from .text import esc, human_date, link, one_line
 
 PAGE_TITLES = {
     "background": "Background",
@@ -84,14 +84,19 @@ def _item(item, kind: str, site, src: str) -> list[str]:
     return lines
 
 
-def passage_markdown(passage, site) -> list[str]:
+def passage_markdown(passage, site, events=()) -> list[str]:
     pid = passage["id"]
     src = page_src(passage["page"])
+    meta = [_paragraphs(passage["paragraphs"])]
+    if events:
+        meta.append("On the timeline: " + ", ".join(
+            f"[{human_date(e['date'])}]({link(src, 'timeline.md', e['id'])})" for e in events))
+    meta.append(f"[Link to this passage](#{pid}){{ .passage-copy }}")
     out = [
         f"### {passage['title']} {{ #{pid} }}",
         "",
-        f'<p class="passage-meta">{_paragraphs(passage["paragraphs"])} · '
-        f'<a class="passage-copy" href="#{pid}">Link to this passage</a></p>',
+        " · ".join(meta),
+        "{: .passage-meta }",
         "",
         f'**What the article says.** {one_line(passage["says"])}',
         "{: .passage-says }",
@@ -122,14 +127,23 @@ def passage_markdown(passage, site) -> list[str]:
 
 def page_markdown(page, site) -> str:
     """All passages of one reading page, under their section headings."""
+    from .timeline import passage_events
+
+    events = passage_events(site)
     titles = {s["id"]: s["title"] for s in page["sections"]}
+    items = [i for p in page["passages"] for i in [*(p.get("claims") or []), *(p.get("forecasts") or [])]]
     out: list[str] = []
+    if items:
+        latest = max(i.get("updated") or i["checked"] for i in items)
+        what = "Forecasts scored and claims checked" if any(p.get("forecasts") for p in page["passages"]) else "Claims checked"
+        out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date.',
+                "{: .page-as-of }", ""]
     section = None
     for passage in page["passages"]:
         if passage["section"] != section:
             section = passage["section"]
             out += [f"## {titles[section]} {{ #{section} }}", ""]
-        out += passage_markdown(passage, site)
+        out += passage_markdown(passage, site, events.get(passage["id"], []))
     return "\n".join(out)
 
 
