@@ -13,7 +13,6 @@ Natural Earth by ``tools/map/make_basemap.py``; the build never needs npm.
 from __future__ import annotations
 
 import json
-import math
 import posixpath
 from functools import lru_cache
 from pathlib import Path

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .data import Site, load_site
+from .links import check_links, find_links, page_ids
 from .pages import expand, generated_pages
 from .problems import ContentError, Problem, report
 
@@ -22,10 +23,12 @@ class SiteBuild:
         self.problems: list[Problem] = []
         self.root = Path(".")
         self.docs = "docs"
+        self.links = []
 
     def on_config(self, config) -> None:
         self.root = Path(config.config_file_path).parent
         self.problems = []
+        self.links = []
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
         try:
             self.site = load_site(self.root / "data", self.root)
@@ -44,11 +47,15 @@ class SiteBuild:
         else:
             shown = f"{self.docs}/{file.src_uri}"
             first_line = _body_start(Path(file.abs_src_path), markdown)
+            self.links += find_links(markdown, shown, file.src_uri, first_line)
         markdown, problems = expand(markdown, file.src_uri, self.site, shown, first_line)
         self.problems += problems
         return markdown
 
-    def on_env(self) -> None:
+    def on_env(self, files: Files) -> None:
+        pages = {f.src_uri: page_ids(f.page.content or "") for f in files.documentation_pages() if f.page}
+        others = {f.src_uri for f in files if not f.is_documentation_page()}
+        self.problems += check_links(self.links, pages, others)
         if self.problems:
             raise PluginError(report(sorted(set(self.problems))))
 

@@ -11,6 +11,7 @@ PARTS = ["mkdocs.yml", "docs", "overrides", "data", "explainer"]
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         source = ROOT / part
         if source.is_dir():

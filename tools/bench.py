@@ -250,11 +250,14 @@ def own_assets() -> None:
     print(f"Our own CSS+JS gzip: {kb(total)} KB ({detail}); budget {kb(OWN_BUDGET)} KB: {verdict}")
 
 
-def lighthouse(origin: str, site: Path) -> None:
+def install_lighthouse() -> None:
     if not (BENCH / "node_modules" / "lighthouse").is_dir():
         print("Installing Lighthouse (npm ci --prefix tools/bench) ...", flush=True)
         subprocess.run(["npm", "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund", "--loglevel=error"],
                        check=True, stdout=subprocess.DEVNULL)
+
+
+def lighthouse(origin: str, site: Path) -> None:
     version = json.loads((BENCH / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
     paths = [p for p in LIGHTHOUSE_PAGES if (site / p / "index.html").exists()]
     if len(paths) < len(LIGHTHOUSE_PAGES):  # the named entry is gone: take another glossary entry
@@ -284,6 +287,11 @@ def main() -> None:
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
+
+    if args.lighthouse:
+        install_lighthouse()
+    print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} "
+          "(timings and Lighthouse performance are noisy under load)")
 
     ports = {"ours": free_port(), "plain": free_port()}
     urls = {site: f"http://127.0.0.1:{port}/" for site, port in ports.items()}

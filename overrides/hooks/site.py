@@ -23,4 +23,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    build.on_env()
+    build.on_env(files)
