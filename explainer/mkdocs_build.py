@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from . import addresses
 from .data import Site, load_site
 from .links import check_links, find_links, page_ids
 from .pages import expand, generated_pages
@@ -30,6 +31,7 @@ class SiteBuild:
         self.problems = []
         self.links = []
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
+        self.redirects = addresses.read_redirects(self.root)
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
@@ -58,6 +60,12 @@ class SiteBuild:
         self.problems += check_links(self.links, pages, others)
         if self.problems:
             raise PluginError(report(sorted(set(self.problems))))
+
+    def on_post_page(self, output: str, page) -> str:
+        return addresses.add_fragment_anchors(self.redirects, page.url, output)
+
+    def on_post_build(self, site_dir: str) -> None:
+        addresses.write_page_redirects(self.redirects, Path(site_dir))
 
 
 def _body_start(path: Path, markdown: str) -> int:

@@ -31,3 +31,9 @@
     }, function () { location.hash = a.hash; });
   });
 })();
+/* A fragment that moved to another page leaves a note with its old id; go on to the new place. */
+(function () {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var note = id && document.getElementById(id);
+  if (note && note.dataset && note.dataset.movedTo) location.replace(note.dataset.movedTo);
+})();

@@ -24,3 +24,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     build.on_env(files)
+
+
+def on_post_page(output, page, config):
+    return build.on_post_page(output, page)
+
+
+def on_post_build(config):
+    build.on_post_build(config.site_dir)
