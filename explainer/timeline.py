@@ -29,33 +29,27 @@ def precision(date: str) -> str:
 
 
 def markdown(site: Site, src: str = PAGE) -> str:
+    """Events as ordered lists grouped by year; every item one paragraph with its own id."""
     events = ordered(site)
     if not events:
         return "*No events yet.*"
     out = []
     for year, group in groupby(events, key=lambda e: e["date"][:4]):
-        out += [f"## {year} {{ #y{year} }}", "", '<ol class="timeline">']
+        out += [f"## {year} {{ #y{year} }}", "", '<div class="timeline" markdown>', ""]
         for event in group:
-            marked = " timeline__event--article" if event["id"] == ARTICLE_EVENT_ID else ""
-            links = []
-            for actor_id in event.get("actors") or []:
-                actor = site.actors[actor_id]
-                links.append(f'[{actor["name"]}]({link(src, glossary.entry_src(actor_id))})')
-            out.append(f'<li class="timeline__event{marked}" id="{event["id"]}" markdown>')
-            out.append(f'<time datetime="{event["date"]}" data-precision="{precision(event["date"])}">{human_date(event["date"])}</time>')
-            out.append("")
-            out.append(one_line(event["text"]))
-            out.append("")
-            extras = []
-            if links:
-                extras.append("Who: " + ", ".join(links))
+            classes = ".timeline__event" + (" .timeline__event--article" if event["id"] == ARTICLE_EVENT_ID else "")
+            who = [f"[{site.actors[a]['name']}]({link(src, glossary.entry_src(a))})" for a in event.get("actors") or []]
+            extras = ["Who: " + ", ".join(who)] if who else []
             for passage_id in event.get("passages") or []:
                 passage = site.passages[passage_id]
-                extras.append(f'[In the reading: {passage["title"]}]({link(src, reading.page_src(passage["page"]), passage_id)})')
+                extras.append(f"In the reading: [{passage['title']}]({link(src, reading.page_src(passage['page']), passage_id)})")
+            item = (f'1. <time datetime="{event["date"]}" data-precision="{precision(event["date"])}">{human_date(event["date"])}</time> '
+                    f'{one_line(event["text"])}')
             if extras:
-                out += [" · ".join(extras) + "\n{: .timeline__links }", ""]
-            out += [cite(event["sources"], site, src) + "\n{: .timeline__sources }", "", "</li>"]
-        out += ["</ol>", ""]
+                item += '<br><span class="timeline__links">' + " · ".join(extras) + "</span>"
+            item += '<br><span class="timeline__sources">' + cite(event["sources"], site, src) + "</span>"
+            out += [item, f"   {{: #{event['id']} {classes} }}"]
+        out += ["", "</div>", ""]
     return "\n".join(out)
 
 
