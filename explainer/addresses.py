@@ -1,15 +1,15 @@
 """Published addresses: the registry of every page and fragment the site has promised, and redirects.
 
-A link someone shared must keep working. ``addresses/published.txt`` lists every published page
+A link someone shared must keep working. ``records/published.txt`` lists every published page
 path and fragment; a test fails when the built site lacks one. When an id must move, a line in
-``addresses/redirects.yml`` keeps the old address alive:
+``records/redirects.yml`` keeps the old address alive:
 
     pages:      {/old-page/: /new-page/}            -> a redirect page at the old path
     fragments:  {/background/#old-id: /background/#new-id}
                   same page: an anchor with the old id just before the new target
                   other page: a short "moved" note with the old id and a link (JS jumps on)
 
-Run ``./run addresses`` to add the ids of a new build to the registry (it never removes any).
+Run ``./run record`` to add the ids of a new build to the registry (it never removes any).
 """
 
 from __future__ import annotations
@@ -17,13 +17,12 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import yaml
 
-REGISTRY = Path("addresses/published.txt")
-REDIRECTS = Path("addresses/redirects.yml")
+REGISTRY = Path("records/published.txt")
+REDIRECTS = Path("records/redirects.yml")
 # Elements whose ids are promised besides headings: passages' annotations, claims, forecasts,
 # timeline events, sources and corrections.
 LINKABLE_CLASSES = ("annot", "claim", "forecast", "timeline__event", "source", "correction")
@@ -135,12 +134,7 @@ def update_registry(root: Path, site_dir: Path) -> tuple[int, int]:
     known = read_registry(root)
     new = sorted(collect(site_dir) - set(known))
     lines = sorted(set(known) | set(new))
-    header = "# Every published address. Never delete a line: move it with addresses/redirects.yml.\n"
+    header = "# Every published address. Never delete a line: move it with records/redirects.yml.\n"
     (root / REGISTRY).parent.mkdir(exist_ok=True)
     (root / REGISTRY).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     return len(new), len(lines)
-
-
-if __name__ == "__main__":  # ./run addresses: python -m explainer.addresses SITE_DIR
-    added, total = update_registry(Path("."), Path(sys.argv[1]))
-    print(f"{added} new addresses added; {total} published in {REGISTRY}")

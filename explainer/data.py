@@ -59,6 +59,14 @@ def fold(text: str) -> str:
     return re.sub(r"[\s'’ʼ`‘-]+", " ", text).strip().lower()
 
 
+def plain_text(text: str, site: "Site") -> str:
+    """Prose without glossary-link markup: [[id|shown]] -> shown, [[id]] -> the actor's name."""
+    def shown(match):
+        actor = site.actors.get(match.group(1).strip())
+        return match.group(2) or (actor["name"] if actor else match.group(1))
+    return " ".join(ACTOR_LINK.sub(shown, text).split())
+
+
 def _strings(value, line: int):
     """Every string in a record, with the nearest known line."""
     if isinstance(value, Record):

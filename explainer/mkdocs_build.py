@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import addresses
+from . import addresses, claimreview
 from .data import Site, load_site
 from .links import check_links, find_links, page_ids
 from .pages import expand, generated_pages
@@ -32,6 +32,7 @@ class SiteBuild:
         self.links = []
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
         self.redirects = addresses.read_redirects(self.root)
+        self.site_name, self.site_url = config.site_name, config.site_url
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
@@ -51,6 +52,10 @@ class SiteBuild:
             first_line = _body_start(Path(file.abs_src_path), markdown)
             self.links += find_links(markdown, shown, file.src_uri, first_line)
         markdown, problems = expand(markdown, file.src_uri, self.site, shown, first_line)
+        page_id = file.src_uri[: -len(".md")]
+        if page_id in self.site.pages:
+            items = claimreview.reviews(self.site, page_id, page.canonical_url, self.site_name, self.site_url)
+            page.meta["structured_data"] = claimreview.script(items)
         self.problems += problems
         return markdown
 

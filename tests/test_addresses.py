@@ -11,12 +11,12 @@ from sitecopy import build_copy, copy_project
 
 def test_every_published_address_still_answers(built_site):
     lost = missing(ROOT, built_site)
-    assert not lost, f"published addresses that disappeared (add a redirect in addresses/redirects.yml): {lost[:20]}"
+    assert not lost, f"published addresses that disappeared (add a redirect in records/redirects.yml): {lost[:20]}"
 
 
 def test_every_address_of_the_site_is_registered(built_site):
     new = sorted(collect(built_site) - set(read_registry(ROOT)))
-    assert not new, f"new addresses not yet registered; run ./run addresses: {new[:20]}"
+    assert not new, f"new addresses not yet registered; run ./run record: {new[:20]}"
 
 
 def test_registry_is_large_and_covers_each_kind():
@@ -28,9 +28,9 @@ def test_registry_is_large_and_covers_each_kind():
 
 def _copy_with_registry(tmp_path):
     root = copy_project(tmp_path / "copy")
-    (root / "addresses").mkdir()
+    (root / "records").mkdir()
     for name in ("published.txt", "redirects.yml"):
-        (root / "addresses" / name).write_text((ROOT / "addresses" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (root / "records" / name).write_text((ROOT / "records" / name).read_text(encoding="utf-8"), encoding="utf-8")
     return root
 
 
@@ -50,7 +50,7 @@ def test_a_moved_page_and_fragments_keep_working_through_redirects(tmp_path):
     assert "/corrections/" in lost and "/about/#dates" in lost and "/about/#quoting" in lost
 
     # Add redirects: a page move, a same-page fragment move, a move to another page.
-    (root / "addresses" / "redirects.yml").write_text(
+    (root / "records" / "redirects.yml").write_text(
         "pages:\n  /corrections/: /changes/\n"
         "fragments:\n  /about/#dates: /about/#dating\n  /about/#quoting: /background/#warning-by-drone\n", encoding="utf-8")
     result = build_copy(root)
