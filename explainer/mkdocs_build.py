@@ -53,7 +53,7 @@ class SiteBuild:
             self.links += find_links(markdown, shown, file.src_uri, first_line)
         markdown, problems = expand(markdown, file.src_uri, self.site, shown, first_line)
         page_id = file.src_uri[: -len(".md")]
-        if page_id in self.site.pages:
+        if page_id in self.site.pages and page.canonical_url:  # no site_url (offline copy): no JSON-LD
             items = claimreview.reviews(self.site, page_id, page.canonical_url, self.site_name, self.site_url)
             page.meta["structured_data"] = claimreview.script(items)
         self.problems += problems
