@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,11 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from explainer.localserver import Server, free_port  # noqa: E402
 
 
 def mkdocs_build(out: Path, site_url: str, config: str = "mkdocs.yml", extra_env: dict | None = None) -> subprocess.CompletedProcess:
@@ -31,24 +23,6 @@ def mkdocs_build(out: Path, site_url: str, config: str = "mkdocs.yml", extra_env
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
-
-
-class Server:
-    """A quiet static server for the built site on 127.0.0.1."""
-
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -80,9 +54,14 @@ def html_pages(site: Path) -> list[Path]:
 def article_path() -> Path:
     """The article's text: $ARTICLE_TEXT or ../shared/source/article.txt (never in this repo)."""
     candidate = Path(os.environ.get("ARTICLE_TEXT") or SHARED / "source" / "article.txt")
-    if not candidate.is_file():
-        message = f"the article text is not at {candidate} (set ARTICLE_TEXT)"
-        if os.environ.get("EXPLAINER_CI"):
-            pytest.fail(message + "; CI requires it")
-        pytest.skip(message)
+    require(candidate.is_file(), f"the article text is not at {candidate} (set ARTICLE_TEXT)")
     return candidate
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip a test whose outside input is missing; under .ci/run (EXPLAINER_CI) fail instead."""
+    if available:
+        return
+    if os.environ.get("EXPLAINER_CI"):
+        pytest.fail(reason + "; .ci/run requires it")
+    pytest.skip(reason)

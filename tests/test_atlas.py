@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require
 from htmlpage import parse
 from explainer import atlas, glossary
 from explainer.data import load_site
@@ -148,8 +148,7 @@ def test_basemap_asset_matches_its_script():
     spec = importlib.util.spec_from_file_location("make_basemap", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    if not module.SOURCE.is_file():
-        pytest.skip("world-atlas is not installed (npm ci --prefix tools/map)")
+    require(module.SOURCE.is_file(), "world-atlas is not installed (npm ci --prefix tools/map)")
     made = json.dumps(module.make(module.SOURCE), ensure_ascii=False, indent=1) + "\n"
     assert made == atlas.BASEMAP.read_text(encoding="utf-8")
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, require
 
 TOOL = SHARED / "tools" / "own_words.py"
 
 
 @pytest.fixture(scope="module")
 def tool():
-    if not TOOL.is_file():
-        message = f"the own-words tool is not at {TOOL}"
-        if os.environ.get("EXPLAINER_CI"):
-            pytest.fail(message + "; CI requires it")
-        pytest.skip(message)
+    require(TOOL.is_file(), f"the own-words tool is not at {TOOL}")
     return TOOL
 
 

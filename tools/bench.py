@@ -20,17 +20,13 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
@@ -41,7 +37,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "tools" / "bench"
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 from browser import launch  # noqa: E402  (the browser tests' Chromium launcher)
+from explainer.localserver import Server, free_port  # noqa: E402
 
 TYPES = ["HTML", "CSS", "JS", "index", "images", "other"]
 IMAGES = {".svg", ".png", ".ico", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
@@ -85,31 +83,6 @@ def mkdocs_build(config: Path, out: Path, site_url: str) -> float:
 
 
 # -- Serving and loading --------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """The built site on 127.0.0.1, served from a thread (no compression, like a plain host)."""
-
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def bucket(url: str) -> str:
     path = PurePosixPath(urlsplit(url).path)
