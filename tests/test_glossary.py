@@ -80,3 +80,21 @@ def test_glossary_index_groups_every_entry(built_site, site):
     hrefs = {h for h, _ in page.anchors if h}
     for actor_id in site.actors:
         assert f"{actor_id}/" in hrefs, actor_id
+
+
+@pytest.mark.browser
+def test_a_preview_opens_from_the_keyboard(server, site):
+    """Tab to a glossary link: the entry's preview opens with its definition (instant previews)."""
+    from browser import launch
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.goto(server.url + "background/")
+        link = page.locator("article a[href$='glossary/sistani/']").first
+        link.focus()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert site.actors["sistani"]["definition"].split()[0] in tooltip.inner_text()
+        browser.close()
