@@ -20,7 +20,7 @@ SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"  # named in mkdocs-off
 
 def ensure_shim() -> None:
     if not SHIM.exists():
-        subprocess.run(["npm", "ci", "--prefix", str(SHIM.parents[2]), "--no-audit", "--no-fund", "--silent"], check=True)
+        subprocess.run(["npm", "ci", "--prefix", str(SHIM.parents[3]), "--no-audit", "--no-fund", "--silent"], check=True)
 
 
 def build(out: Path, zip_it: bool = True) -> Path:
