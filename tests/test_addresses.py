@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from conftest import ROOT
 from explainer.addresses import collect, missing, read_registry
 from sitecopy import build_copy, copy_project
@@ -50,9 +52,12 @@ def test_a_moved_page_and_fragments_keep_working_through_redirects(tmp_path):
     assert "/corrections/" in lost and "/about/#dates" in lost and "/about/#quoting" in lost
 
     # Add redirects: a page move, a same-page fragment move, a move to another page.
-    (root / "records" / "redirects.yml").write_text(
-        "pages:\n  /corrections/: /changes/\n"
-        "fragments:\n  /about/#dates: /about/#dating\n  /about/#quoting: /background/#warning-by-drone\n", encoding="utf-8")
+    redirects_file = root / "records" / "redirects.yml"
+    redirects = yaml.safe_load(redirects_file.read_text(encoding="utf-8"))
+    redirects["pages"] = {**(redirects.get("pages") or {}), "/corrections/": "/changes/"}
+    redirects["fragments"] = {**(redirects.get("fragments") or {}), "/about/#dates": "/about/#dating",
+                              "/about/#quoting": "/background/#warning-by-drone"}
+    redirects_file.write_text(yaml.safe_dump(redirects), encoding="utf-8")
     result = build_copy(root)
     assert result.returncode == 0, result.stderr[-2000:]
     assert missing(root, root / "site") == []
