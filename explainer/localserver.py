@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
+import os
 import socket
 import threading
 from pathlib import Path
@@ -20,12 +23,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class Server:
-    """Serves ``directory`` from a thread (no compression, like a plain host)."""
+class _CompressingHandler(_QuietHandler):
+    """Gzips text files for clients that accept it, as real static hosts (GitHub Pages) do."""
 
-    def __init__(self, directory: Path, port: int | None = None):
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not (path.endswith(self.TEXT) and os.path.isfile(path) and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        with open(path, "rb") as f:
+            data = gzip.compress(f.read(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+class Server:
+    """Serves ``directory`` from a thread; ``compress`` gzips text like a real host."""
+
+    def __init__(self, directory: Path, port: int | None = None, compress: bool = False):
         port = port or free_port()
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+        handler = functools.partial(_CompressingHandler if compress else _QuietHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{port}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

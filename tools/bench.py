@@ -6,7 +6,8 @@
    with the same nav, docs, Markdown extensions and hooks, but the stock theme: font off, the
    same light/dark toggle, no overrides, no extra CSS/JS, plugins [search]), 3 times each; the
    median wall-clock time is reported.
-2. Serves each build on 127.0.0.1 and loads every page cold (a new browser context each) in
+2. Serves each build on 127.0.0.1 (gzipping text, as a real static host does) and loads every
+   page cold (a new browser context each) in
    Chromium; first load = every request until the network is idle after `load`. Requests to any
    other host are blocked and counted as third-party. gzip = gzip -6 of text bodies.
 3. Prints each page (ours beside plain), totals by type, build times and our own CSS+JS size.
@@ -283,7 +284,8 @@ def main() -> None:
                     times[site].append(mkdocs_build(configs[site], out[site], urls[site]))
             plain_config.unlink()
 
-            servers = [Server(out[site], ports[site]) for site in ("ours", "plain")]
+            # Gzip like a real host (GitHub Pages): Lighthouse's simulated network counts bytes sent.
+            servers = [Server(out[site], ports[site], compress=True) for site in ("ours", "plain")]
             paths = page_paths(out["ours"])
             if args.pages:
                 paths = paths[: args.pages]
