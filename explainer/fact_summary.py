@@ -58,16 +58,17 @@ def corrections_markdown(site: Site, src: str) -> str:
 
 
 def scale_markdown(site: Site, src: str, kind: str) -> str:
-    """The verdict (or forecast) scale as a table: label, meaning, and an example from the site."""
+    """The verdict (or forecast) scale as a list (it reads better than a table on a phone):
+    label, meaning, and an example from the site."""
     labels, meanings, items, field = (
         (VERDICTS, VERDICT_MEANINGS, site.claims, "verdict") if kind == "verdict"
         else (FORECAST_SCORES, FORECAST_MEANINGS, site.forecasts, "score"))
-    out = ["| Label | Meaning | Example on this site |", "|---|---|---|"]
+    out = ['<div class="verdict-scale" markdown>', ""]
     for value, label in labels.items():
         example = next((i for i in items.values() if i[field] == value), None)
         shown = "none yet"
         if example:
             page = reading.page_src(site.passages[example["passage"]]["page"])
             shown = f"[{_short(example)}]({link(src, page, example['id'])})"
-        out.append(f"| {reading.badge(kind, value)} | {meanings[value]} | {shown} |")
-    return "\n".join(out)
+        out.append(f"- {reading.badge(kind, value)} {meanings[value]} Example: {shown}")
+    return "\n".join([*out, "", "</div>"])
