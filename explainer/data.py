@@ -68,10 +68,10 @@ def plain_text(text: str, site: "Site") -> str:
 
 
 def _strings(value, line: int):
-    """Every string in a record, with the nearest known line."""
+    """Every string in a record, with the line where its text starts."""
     if isinstance(value, Record):
         for key, child in value.items():
-            yield from _strings(child, value.line_of(key))
+            yield from _strings(child, value.text_starts.get(key, value.line_of(key)))
     elif isinstance(value, Items):
         for child, child_line in zip(value, value.item_lines):
             yield from _strings(child, child_line)
@@ -213,7 +213,9 @@ class _Loader:
                     target = match.group(1).strip()
                     if target not in self.site.actors:
                         hint = _closest(target, self.site.actors)
-                        self.problems.append(Problem(file, line, f"link [[{target}]]: unknown glossary id '{target}'{hint}"))
+                        # Exact for literal blocks (|) and one-line values; folded (>) text loses its breaks.
+                        where = line + text.count("\n", 0, match.start())
+                        self.problems.append(Problem(file, where, f"link [[{target}]]: unknown glossary id '{target}'{hint}"))
 
     def check_aliases(self) -> None:
         seen: dict[str, tuple[str, str]] = {}

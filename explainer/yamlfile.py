@@ -20,6 +20,7 @@ class Record(dict):
 
     line: int = 0
     key_lines: dict
+    text_starts: dict  # key -> line where a text value's first line stands
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -45,6 +46,7 @@ def _convert(loader, node, path: str, problems: list[Problem]):
         record = Record()
         record.line = node.start_mark.line + 1
         record.key_lines = {}
+        record.text_starts = {}
         for key_node, value_node in node.value:
             key = _scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
@@ -56,6 +58,10 @@ def _convert(loader, node, path: str, problems: list[Problem]):
                 problems.append(Problem(path, line, f"the key '{key}' appears twice in one entry"))
             record[key] = _convert(loader, value_node, path, problems)
             record.key_lines[key] = line
+            if isinstance(value_node, yaml.ScalarNode):
+                # A block scalar (| or >) starts on the line after its indicator.
+                block = value_node.style in ("|", ">")
+                record.text_starts[key] = value_node.start_mark.line + 1 + (1 if block else 0)
         return record
     if isinstance(node, yaml.SequenceNode):
         items = Items()

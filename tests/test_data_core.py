@@ -92,3 +92,10 @@ def test_unknown_fields_and_files(data):
 def test_fold_ignores_case_accents_and_apostrophes():
     assert fold("Qāsem Soleimānī") == fold("qasem soleimani")
     assert fold("Asa'ib Ahl al-Haq") == fold("Asaib Ahl al Haq".replace("Asaib", "Asa’ib"))
+
+
+def test_a_bad_link_inside_a_text_block_points_at_its_own_line(data):
+    replace(data / "passages" / "background.yml", "      text: Mentions [[soleimani]] and [[pmf|the PMF]].",
+            "      text: |\n        First line.\n        Second line mentions [[soleimany]].")
+    found = problems(data)
+    assert found == ["data/passages/background.yml:13: link [[soleimany]]: unknown glossary id 'soleimany' (did you mean 'soleimani'?)"], found
