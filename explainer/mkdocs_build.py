@@ -25,8 +25,16 @@ class SiteBuild:
         self.root = Path(".")
         self.docs = "docs"
         self.links = []
+        self.serving = False
+
+    def on_startup(self, command: str) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config) -> None:
+        if self.serving:
+            # `mkdocs serve` injects an inline live-reload script that the CSP would block;
+            # the policy is for the published site (built, and tested, by `mkdocs build`).
+            config.extra["csp"] = False
         self.root = Path(config.config_file_path).parent
         self.problems = []
         self.links = []

@@ -10,6 +10,10 @@ from explainer.mkdocs_build import SiteBuild  # noqa: E402
 build = SiteBuild()
 
 
+def on_startup(command, dirty):
+    build.on_startup(command)
+
+
 def on_config(config):
     build.on_config(config)
 
