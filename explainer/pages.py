@@ -71,7 +71,8 @@ def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int
             known = ", ".join(writers)
             problems.append(Problem(shown_file, line_of(match.start()), f"unknown insert marker '{match.group(0).strip()}' (known: {known}; 'passages' takes a reading page id)"))
             return ""
-        return result
+        # Blank lines around generated blocks, so a table or list never swallows what follows.
+        return f"\n{result}\n"
 
     def replace_link(match: re.Match) -> str:
         actor_id = match.group(1).strip()
