@@ -564,7 +564,7 @@ def _inset(site: Site, src: str, places: list, top: float, width: float, kx: flo
     def project(lon, lat):
         return cx + (lon - mid_lon) * sx, cy - (lat - mid_lat) * sy
 
-    parts.append(f'<g class="map-inset">')
+    parts.append('<g class="map-inset">')
     parts.append(f'<rect class="map-inset__panel" x="0" y="{_n(y0)}" width="{_n(width)}" height="{_n(panel_h)}"/>')
     parts.append(f'<rect class="map-land map-land--focus" x="{_n(pad)}" y="{_n(y0 + title_h)}" width="{_n(map_w)}" height="{_n(map_h)}"/>')
     parts.append(f'<text class="map-inset__title" x="{_n(pad)}" y="{_n(y0 + 18)}">{esc(INSET["title"])} (enlarged; all in Iraq)</text>')

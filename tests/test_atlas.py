@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, require
 from htmlpage import parse
-from explainer import atlas, glossary
+from explainer import atlas
 from explainer.data import load_site
 
 SVG = "{http://www.w3.org/2000/svg}"

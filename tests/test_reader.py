@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import html_pages
 from test_browser import addresses, chromium, open_page  # noqa: F401
 
 pytestmark = pytest.mark.browser
