@@ -48,15 +48,16 @@ class Site:
     references: list = field(default_factory=list)  # every S.Reference found
     files: dict = field(default_factory=dict)  # record id() -> shown file name
 
-    def where(self, record: Record) -> str:
-        return f"{self.files.get(id(record), '?')}:{record.line}"
+
+def without_marks(text: str) -> str:
+    """The text without accents or apostrophes, keeping capitals and hyphens ("Asa'ib" -> "Asaib")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ‘`")
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents or apostrophes: how two spellings are compared."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\s'’ʼ`‘-]+", " ", text).strip().lower()
+    """Lowercase without accents, apostrophes or hyphens: how two spellings are compared."""
+    return re.sub(r"[\s-]+", " ", without_marks(text)).strip().lower()
 
 
 def plain_text(text: str, site: "Site") -> str:
@@ -67,14 +68,14 @@ def plain_text(text: str, site: "Site") -> str:
     return " ".join(ACTOR_LINK.sub(shown, text).split())
 
 
-def _strings(value, line: int):
+def strings_in(value, line: int):
     """Every string in a record, with the line where its text starts."""
     if isinstance(value, Record):
         for key, child in value.items():
-            yield from _strings(child, value.text_starts.get(key, value.line_of(key)))
+            yield from strings_in(child, value.text_starts.get(key, value.line_of(key)))
     elif isinstance(value, Items):
         for child, child_line in zip(value, value.item_lines):
-            yield from _strings(child, child_line)
+            yield from strings_in(child, child_line)
     elif isinstance(value, str):
         yield value, line
 
@@ -208,7 +209,7 @@ class _Loader:
             file = self.site.files.get(id(record))
             if file is None:  # pages are registered by their passages
                 file = next((self.site.files[id(p)] for p in record.get("passages") or [] if id(p) in self.site.files), "?")
-            for text, line in _strings(record, record.line):
+            for text, line in strings_in(record, record.line):
                 for match in ACTOR_LINK.finditer(text):
                     target = match.group(1).strip()
                     if target not in self.site.actors:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .citations import cite
-from .data import ACTOR_LINK, Site, fold
+from .data import ACTOR_LINK, Site, fold, strings_in, without_marks
 from .schema import ACTOR_KINDS
 from .text import esc, human_date, link, one_line
 
@@ -23,18 +23,10 @@ def spellings(actor) -> list[str]:
         if name and name != actor["name"] and name not in names:
             names.append(name)
     for name in [actor["name"], *names]:
-        plain = _plain(name)
+        plain = without_marks(name)
         if plain != name and plain not in names and plain != actor["name"]:
             names.append(plain)
     return names
-
-
-def _plain(name: str) -> str:
-    """The name without accents or apostrophes, keeping its capitals and hyphens."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ‘`")
 
 
 def mentions(site: Site) -> dict[str, list[str]]:
@@ -47,9 +39,7 @@ def mentions(site: Site) -> dict[str, list[str]]:
 
 
 def linked_actors(record) -> set[str]:
-    from .data import _strings
-
-    return {m.group(1).strip() for text, _ in _strings(record, 0) for m in ACTOR_LINK.finditer(text)}
+    return {m.group(1).strip() for text, _ in strings_in(record, 0) for m in ACTOR_LINK.finditer(text)}
 
 
 def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()) -> str:
