@@ -36,14 +36,16 @@ VERDICT_MEANINGS = {
 FORECAST_MEANINGS = {
     "borne-out": "What followed matches the forecast.",
     "partly": "Some of it happened, or it happened differently or for other reasons.",
-    "not-borne-out": "What followed contradicts it, or its condition never arose and nothing like it followed.",
+    "not-borne-out": "What followed contradicts it.",
     "too-early": "Reliable sources do not yet settle it.",
+    "condition-never-arose": "A conditional forecast whose condition did not happen; the reason may say what followed when a similar condition arose later.",
 }
 FORECAST_SCORES = {
     "borne-out": "Borne out",
     "partly": "Partly borne out",
     "not-borne-out": "Not borne out",
     "too-early": "Too early to say",
+    "condition-never-arose": "Condition never arose",
 }
 ACTOR_KINDS = {
     "person": "People",
@@ -52,11 +54,22 @@ ACTOR_KINDS = {
     "agreement": "Agreements and policies",
     "place": "Places",
 }
-SOURCE_KINDS = ("primary", "news", "research", "reference")
+# What a source is (the original, not the copy read): see data/README.md.
+SOURCE_KINDS = {
+    "primary": "Primary record",  # a government, court, UN, party or group's own statement or document
+    "reporting": "Reporting",  # original reporting by a news organisation
+    "wire": "Wire story",  # a wire service's story (AP, Reuters, AFP, ...)
+    "analysis": "Analysis",  # research or analysis: think tanks, journals, academics
+    "opinion": "Opinion",  # opinion or commentary
+    "reference": "Reference work",  # an encyclopaedia or reference work (never Wikipedia: see further_reading)
+}
+# Kinds that may stand first under a factual claim, dated from its 'about' to two years after.
+FIRST_HAND_KINDS = ("primary", "reporting", "wire")
 RELATIONS = ("backs", "commands", "fights", "sanctions", "allied-with", "part-of", "designates-terrorist", "strikes")
 
 
-SINGULAR = {"passages": "passage", "claims": "claim", "forecasts": "forecast", "sections": "section", "key_dates": "key date"}
+SINGULAR = {"passages": "passage", "claims": "claim", "forecasts": "forecast", "sections": "section", "key_dates": "key date",
+            "further_reading": "further reading"}
 
 
 @dataclass(frozen=True)
@@ -87,15 +100,21 @@ TEXT = Field("text")
 DATE = Field("date")
 SOURCES = Field("refs", ref="source")
 
+READ_AT = {"publisher": TEXT, "url": Field("url", required=False)}
+
 SOURCE = {
     "id": Field("id"),
-    "publisher": TEXT,
-    "title": TEXT,
-    "date": DATE,
-    "url": Field("url", required=False),
-    "kind": Field("enum", choices=SOURCE_KINDS),
+    "kind": Field("enum", choices=tuple(SOURCE_KINDS)),
+    "publisher": TEXT,  # of the original
+    "author": optional(TEXT),
+    "title": TEXT,  # as published
+    "date": DATE,  # of the original
+    "url": Field("url", required=False),  # the original's address, only if seen
+    "read_at": Field("record", required=False, schema=READ_AT),  # the copy actually read, if not the original
     "note": optional(TEXT),
 }
+
+FURTHER_READING = {"title": TEXT, "url": Field("url")}
 
 NATIVE = {"lang": TEXT, "script": TEXT, "text": TEXT}
 DATED_TEXT = {"date": DATE, "text": TEXT}
@@ -113,6 +132,7 @@ ACTOR = {
     "fate": TEXT,
     "fate_as_of": DATE,
     "sources": SOURCES,
+    "further_reading": Field("records", required=False, schema=FURTHER_READING),  # e.g. Wikipedia: not a source
 }
 
 CLAIM = {
@@ -122,6 +142,8 @@ CLAIM = {
     "reason": TEXT,
     "evidence": optional(TEXT),
     "sources": SOURCES,
+    "about": optional(DATE),  # when what the claim concerns happened (required unless verdict is opinion)
+    "known_from": optional(DATE),  # when the fact came out, if later than 'about' + 2 years
     "checked": DATE,
     "updated": optional(DATE),
 }
@@ -186,8 +208,30 @@ PLACE = {
     "lat": Field("number", low=-90, high=90),
     "lon": Field("number", low=-180, high=180),
     "label": Field("enum", required=False, choices=("left", "right", "above", "below")),
+    "why": TEXT,  # one line: why this place matters in the story (shown in the map's key)
+    "events": Field("refs", required=False, ref="event"),  # its events on the timeline
     "note": TEXT,
     "sources": SOURCES,
+}
+
+# data/visuals.yml: editorial choices for the drawings (checked further in explainer/connections.py).
+LANE = {"id": Field("id"), "title": TEXT, "actors": Field("refs", ref="actor")}
+STEP = {
+    "kind": Field("enum", choices=("act", "forecast")),
+    "from": optional(TEXT),  # a lane id
+    "to": Field("strs", required=False),  # lane ids
+    "over": Field("strs", required=False),  # lane ids, for a note spanning them
+    "when": TEXT,
+    "text": TEXT,
+    "event": Field("ref", required=False, ref="event"),
+    "passage": Field("ref", required=False, ref="passage"),
+}
+SIDE = {"title": TEXT, "actors": Field("refs", ref="actor")}
+INSET = {"title": TEXT, **{k: Field("number", low=-180, high=180) for k in ("west", "east", "south", "north")}}
+VISUALS = {
+    "argument": Field("record", schema={"lanes": Field("records", schema=LANE), "steps": Field("records", schema=STEP)}),
+    "sides": Field("records", schema=SIDE),
+    "map": Field("record", schema={"inset": Field("record", schema=INSET)}),
 }
 
 CORRECTION = {

@@ -7,7 +7,7 @@ from .citations import CitationIndex
 from .data import Site, fold
 from .text import esc, human_date, link, one_line
 
-KIND_LABELS = {"primary": "Primary record", "news": "News report", "research": "Research", "reference": "Reference work"}
+from .schema import SOURCE_KINDS as KIND_LABELS
 
 
 def citation_index(site: Site) -> CitationIndex:

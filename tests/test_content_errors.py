@@ -30,7 +30,7 @@ MISTAKES = [
      "the required field 'definition' is missing"),
     ("malformed date", "data/sources.yml", "date: '2020-01-03'", "date: '2020-01-32'",
      "must be a date written YYYY-MM-DD, YYYY-MM or YYYY, got '2020-01-32'"),
-    ("source without publisher", "data/sources.yml", "  publisher: USA Today (via One News Page)\n", "",
+    ("source without publisher", "data/sources.yml", "  publisher: USA Today\n", "",
      "source 'usatoday-20200103-soleimani-killed': the required field 'publisher' is missing"),
     ("source without title", "data/sources.yml", "  title: Iranian military leader Qasem Soleimani killed in US airstrike\n", "",
      "source 'usatoday-20200103-soleimani-killed': the required field 'title' is missing"),
