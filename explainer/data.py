@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema as S
+from . import source_rules
 from .problems import ContentError, Problem
 from .yamlfile import Items, Record, load_yaml
 
@@ -168,7 +169,7 @@ class _Loader:
             self.problems.append(Problem(self.shown(self.data_dir), 1, "the data folder is missing"))
             return self.site
         for path in sorted(self.data_dir.rglob("*")):
-            if path.is_dir() or path.name == "README.md":
+            if path.is_dir() or path.name == "README.md" or path == self.data_dir / source_rules.KNOWN_GAPS:
                 continue
             relative = path.relative_to(self.data_dir)
             if path.suffix in (".yml", ".yaml") and len(relative.parts) == 1 and path.name in LIST_FILES:
@@ -182,7 +183,12 @@ class _Loader:
         self.check_actor_links()
         self.check_aliases()
         self.check_corrections()
+        self.check_source_rules()
         return self.site
+
+    def check_source_rules(self) -> None:
+        if not {"source", "passage"} & self.unreadable:
+            self.problems += source_rules.check(self.site, self.data_dir, self.shown(self.data_dir / source_rules.KNOWN_GAPS))
 
     def check_references(self) -> None:
         stores = {
