@@ -1,16 +1,26 @@
-"""How a list of source ids is shown where it is cited, and where each source is cited from."""
+"""How sources are shown where they are cited.
+
+Inside an annotation a source is a short label (publisher, date) that links to the reference
+list at the end of its passage; that list gives each source once in full and links on to its
+entry on the sources page. Glossary entries and other pages keep one full "Sources:" line.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import human_date, link, one_line
+from .text import esc, human_date, link, one_line, short_date
 
 SOURCES_PAGE = "sources.md"
 
 
 def source_label(source) -> str:
     return f"{source['publisher']}, “{one_line(source['title'])}”, {human_date(source['date'])}"
+
+
+def short_label(source) -> str:
+    """'The Guardian, 3 Jan 2020': enough to recognise a source inside an annotation."""
+    return f"{source['publisher']}, {short_date(source['date'])}"
 
 
 def cite(ids, site, from_src: str, label: str = "Sources") -> str:
@@ -20,6 +30,43 @@ def cite(ids, site, from_src: str, label: str = "Sources") -> str:
     items = [f"[{_md_text(source_label(site.sources[i]))}]({link(from_src, SOURCES_PAGE, 'src-' + i)})"
              for i in ids if i in site.sources]
     return f"{label}: " + "; ".join(items) + "."
+
+
+def reference_id(passage_id: str, source_id: str) -> str:
+    """The id of a source in a passage's reference list (published: never renumbered)."""
+    return f"{passage_id}-src-{source_id}"
+
+
+def cite_short(ids, site, passage_id: str) -> str:
+    """Inline HTML: 'Sources: Publisher, date; ...' linking into the passage's reference list.
+    The full title rides along as a tooltip (hover and keyboard focus)."""
+    items = []
+    for source_id in ids or []:
+        source = site.sources.get(source_id)
+        if source is None:
+            continue
+        items.append(f'<a class="cite" href="#{reference_id(passage_id, source_id)}" '
+                     f'title="{esc(source_label(source))}">{esc(short_label(source))}</a>')
+    if not items:
+        return ""
+    return '<span class="cites">Sources: ' + "; ".join(items) + ".</span>"
+
+
+def reference_list(ids, site, passage_id: str, from_src: str) -> list[str]:
+    """The passage's sources as a Markdown list, each once and in full, in order of first
+    citation; each item has its own id and links on to its sources-page entry."""
+    out = ['<div class="refs" markdown>', ""]
+    for number, source_id in enumerate(ids, 1):
+        source = site.sources[source_id]
+        title = esc(one_line(source["title"]))
+        if source.get("url"):
+            title = f'<a class="source-url" href="{esc(source["url"])}" rel="noopener">{title}</a>'
+        entry = link(from_src, SOURCES_PAGE, "src-" + source_id)
+        out += [f'{number}. {esc(source["publisher"])}, “{title}”, '
+                f'<time datetime="{source["date"]}">{human_date(source["date"])}</time>. '
+                f'[Entry on the sources page]({entry}){{ .refs__entry }}',
+                f'{{: #{reference_id(passage_id, source_id)} }}']
+    return [*out, "", "</div>"]
 
 
 def _md_text(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import glossary, reading
-from .data import Site
+from .data import Site, plain_text
 from .schema import FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
 from .text import esc, human_date, link, one_line
 
@@ -22,7 +22,7 @@ def markdown(site: Site, src: str) -> str:
                 continue
             out += [f'<details class="verdict-group" id="summary-{value}" markdown>',
                     f"<summary>{reading.badge(kind, value)} {len(chosen)} {_noun(kind, len(chosen))}</summary>", ""]
-            out += [f"- [{_short(item)}]({link(src, reading.page_src(site.passages[item['passage']]['page']), item['id'])})" for item in chosen]
+            out += [f"- [{_short(item, site)}]({link(src, reading.page_src(site.passages[item['passage']]['page']), item['id'])})" for item in chosen]
             out += ["", "</details>", ""]
     out += ["", "</div>"]
     return "\n".join(out)
@@ -33,8 +33,9 @@ def _noun(kind: str, count: int) -> str:
     return noun if count == 1 else noun + "s"
 
 
-def _short(item) -> str:
-    text = one_line(item.get("claim") or item.get("forecast"))
+def _short(item, site: Site) -> str:
+    """The claim as plain text (it becomes a link's text, so it must hold no links), shortened."""
+    text = plain_text(item.get("claim") or item.get("forecast"), site)
     return text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
 
 
@@ -69,6 +70,6 @@ def scale_markdown(site: Site, src: str, kind: str) -> str:
         shown = "none yet"
         if example:
             page = reading.page_src(site.passages[example["passage"]]["page"])
-            shown = f"[{_short(example)}]({link(src, page, example['id'])})"
+            shown = f"[{_short(example, site)}]({link(src, page, example['id'])})"
         out.append(f"- {reading.badge(kind, value)} {meanings[value]} Example: {shown}")
     return "\n".join([*out, "", "</div>"])

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .citations import cite
-from .data import ACTOR_LINK, Site, fold, strings_in, without_marks
+from .data import ACTOR_LINK, Site, fold, plain_text, strings_in, without_marks
 from .schema import ACTOR_KINDS
-from .text import esc, human_date, link, one_line
+from .text import esc, first_sentence, human_date, link, one_line
 
 INDEX = "glossary/index.md"
 KIND_SINGULAR = {"person": "Person", "group": "Group or institution", "state": "State",
@@ -84,7 +84,8 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     if events:
         out += ["## On the timeline { #on-the-timeline }", ""]
         for event in events:
-            out.append(f"- [{human_date(event['date'])}: {_first_sentence(event['text'])}]({link(src, 'timeline.md', event['id'])})")
+            # The date is the link; the sentence stays plain, since it may hold links of its own.
+            out.append(f"- [{human_date(event['date'])}]({link(src, 'timeline.md', event['id'])}): {first_sentence(plain_text(event['text'], site))}")
         out.append("")
     out += ["## Mentioned in { #mentioned-in }", ""]
     if mentioned_in:
@@ -97,11 +98,26 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     return "\n".join(out)
 
 
+def entries_in_order(site: Site) -> list[str]:
+    """Entry ids in the order the glossary index lists them (by kind, then name): the order of
+    an entry's previous/next links."""
+    return [actor["id"] for kind in ACTOR_KINDS
+            for actor in sorted((a for a in site.actors.values() if a["kind"] == kind), key=lambda a: fold(a["name"]))]
+
+
+def neighbours(site: Site) -> dict[str, tuple[str, str]]:
+    """docs path of each entry -> (previous, next) docs paths; the first entry follows the
+    glossary index and the last one leads back to it."""
+    paths = [INDEX, *(entry_src(actor_id) for actor_id in entries_in_order(site)), INDEX]
+    return {paths[i]: (paths[i - 1], paths[i + 1]) for i in range(1, len(paths) - 1)}
+
+
 def index_markdown(site: Site, src: str = INDEX) -> str:
     """The grouped list of entries that replaces the glossary index's marker."""
     out = []
+    ordered = [site.actors[actor_id] for actor_id in entries_in_order(site)]
     for kind, heading in ACTOR_KINDS.items():
-        actors = sorted((a for a in site.actors.values() if a["kind"] == kind), key=lambda a: fold(a["name"]))
+        actors = [a for a in ordered if a["kind"] == kind]
         if not actors:
             continue
         out += [f"## {heading} {{ #{kind} }}", ""]
@@ -110,12 +126,6 @@ def index_markdown(site: Site, src: str = INDEX) -> str:
             out.append(f":   {one_line(actor['definition'])}")
             out.append("")
     return "\n".join(out) if out else "*No entries yet.*"
-
-
-def _first_sentence(text: str) -> str:
-    text = one_line(text)
-    end = text.find(". ")
-    return text if end == -1 else text[: end + 1]
 
 
 def _yaml_str(text: str) -> str:

@@ -1,15 +1,21 @@
-"""The annotated reading: passages, their annotations and claims, written as Markdown.
+"""The annotated reading: each passage a card, written as Markdown.
 
-Each passage is a ``###`` heading with its own id; each annotation a ``<details>`` that starts
-open and has its own id (see ../shared/DESIGN.md, "Linkable annotations"): links to either work
-with JavaScript on and off, print expanded, and keep their text in the DOM.
+A card is the passage's ``###`` heading (its own id), the article's point retold and labelled as
+the article's, then its annotations folded, each a ``<details>`` with its own id whose summary
+tells the gist (verdict badges with counts, the forecast's score, the "as of" date), then the
+passage's reference list and its dates on the timeline. Claims and forecasts sit *inside* their
+block, so a link to one opens the block natively, without JavaScript (see ../shared/DESIGN.md,
+"Linkable annotations"); print styles expand everything.
 """
 
 from __future__ import annotations
 
-from .citations import cite
+from collections import Counter
+
+from .citations import cite_short, reference_list
+from .data import plain_text
 from .schema import FORECAST_SCORES, VERDICTS
-from .text import esc, human_date, link, one_line
+from .text import esc, first_sentence, human_date, link, one_line
 
 PAGE_TITLES = {
     "background": "Background",
@@ -27,14 +33,26 @@ def annotation_id(passage_id: str, kind: str) -> str:
     return f"{passage_id}-{kind}"
 
 
+def sources_list_id(passage_id: str) -> str:
+    return f"{passage_id}-sources"
+
+
 def passage_link_label(passage, site) -> str:
     return f"{PAGE_TITLES[passage['page']]}: {passage['title']}"
 
 
-def badge(kind: str, value: str) -> str:
-    """A verdict or forecast score as a text badge (never colour alone)."""
+def badge(kind: str, value: str, count: int = 1) -> str:
+    """A verdict or forecast score as a text badge: a label and an icon (CSS), never colour alone."""
     labels = VERDICTS if kind == "verdict" else FORECAST_SCORES
-    return f'<span class="badge badge--{kind} badge--{value}">{esc(labels[value])}</span>'
+    text = esc(labels[value]) if count == 1 else f"{count} × {esc(labels[value])}"
+    return f'<span class="badge badge--{kind} badge--{value}">{text}</span>'
+
+
+def badges(kind: str, values: list[str]) -> str:
+    """One badge per distinct value, with its count, in the order the scale lists them."""
+    labels = VERDICTS if kind == "verdict" else FORECAST_SCORES
+    counts = Counter(values)
+    return " ".join(badge(kind, value, counts[value]) for value in labels if value in counts)
 
 
 def _paragraphs(numbers) -> str:
@@ -44,13 +62,14 @@ def _paragraphs(numbers) -> str:
     return f"Article paragraphs {numbers[0]}–{numbers[-1]}"
 
 
-# Material's admonition types give each kind of annotation its icon and colour.
+# Material's admonition types give each kind of annotation its icon; site.css keeps every box
+# a neutral colour, so a box never contradicts the verdict badges inside it.
 THEME_TYPE = {"context": "info", "check": "question", "forecast": "example", "next": "tip"}
 
 
 def _details(block_id: str, kind: str, summary: str, body: list[str]) -> list[str]:
     return [
-        f'<details class="annot annot--{kind} {THEME_TYPE[kind]}" id="{block_id}" open markdown>',
+        f'<details class="annot annot--{kind} {THEME_TYPE[kind]}" id="{block_id}" markdown>',
         f'<summary>{summary}</summary>',
         "",
         *body,
@@ -67,67 +86,101 @@ def _dated(checked: str, updated: str | None) -> str:
     return f'<span class="checked">{text}.</span>'
 
 
-def _item(item, kind: str, site, src: str) -> list[str]:
-    """One claim (kind 'verdict') or forecast (kind 'score') with its evidence and sources."""
-    text = item["claim"] if kind == "verdict" else item["forecast"]
-    value = item["verdict"] if kind == "verdict" else item["score"]
-    css = "claim" if kind == "verdict" else "forecast"
+def _item(item, kind: str, site, passage_id: str) -> list[str]:
+    """One claim (kind 'verdict') or forecast (kind 'score'): the article's words, labelled as
+    such, then our verdict, reason, evidence and short citations."""
+    is_claim = kind == "verdict"
+    text = item["claim"] if is_claim else item["forecast"]
+    value = item["verdict"] if is_claim else item["score"]
+    css = "claim" if is_claim else "forecast"
+    said = "Claim in the article" if is_claim else "Forecast in the article"
+    ours = "Our verdict" if is_claim else "How it turned out"
     lines = [
         f'<div class="{css}" id="{item["id"]}" markdown>',
         "",
-        f'{badge(kind, value)} **{one_line(text)}** {one_line(item["reason"])}',
+        f'<span class="says-label">{said}</span> {one_line(text)}',
+        "{: .item-says }",
+        "",
+        f'<span class="ours-label">{ours}</span> {badge(kind, value)} {one_line(item["reason"])}',
+        "{: .item-verdict }",
         "",
     ]
     if item.get("evidence"):
         lines += [item["evidence"].strip(), ""]
-    lines += [f'{cite(item["sources"], site, src)} {_dated(item["checked"], item.get("updated"))}', "", "</div>", ""]
+    lines += [f'{cite_short(item["sources"], site, passage_id)} {_dated(item["checked"], item.get("updated"))}',
+              "{: .item-sources }", "", "</div>", ""]
     return lines
+
+
+def _sources_of(passage) -> list[str]:
+    """Every source the passage cites, once, in order of first citation."""
+    ids: list[str] = []
+    parts = [passage.get("context"), *(passage.get("claims") or []), *(passage.get("forecasts") or []),
+             passage.get("next")]
+    for part in parts:
+        for source_id in (part or {}).get("sources") or []:
+            if source_id not in ids:
+                ids.append(source_id)
+    return ids
 
 
 def passage_markdown(passage, site, events=()) -> list[str]:
     pid = passage["id"]
     src = page_src(passage["page"])
-    meta = [_paragraphs(passage["paragraphs"])]
-    if events:
-        meta.append("On the timeline: " + ", ".join(
-            f"[{human_date(e['date'])}]({link(src, 'timeline.md', e['id'])})" for e in events))
-    meta.append(f"[Link to this passage](#{pid}){{ .passage-copy }}")
     out = [
+        f'<section class="passage" markdown>',
+        "",
         f"### {passage['title']} {{ #{pid} }}",
         "",
-        " · ".join(meta),
+        f'{_paragraphs(passage["paragraphs"])} · [Link to this passage](#{pid}){{ .passage-copy }}',
         "{: .passage-meta }",
         "",
-        f'**What the article says.** {one_line(passage["says"])}',
-        "{: .passage-says }",
+        '<div class="passage-says" markdown>',
+        "",
+        f'<span class="says-label">The article says</span> {one_line(passage["says"])}',
+        "",
+        "</div>",
         "",
     ]
     context = passage.get("context")
     if context:
         out += _details(annotation_id(pid, "context"), "context", "Context",
-                        [context["text"].strip(), "", cite(context["sources"], site, src)])
+                        [context["text"].strip(), "", cite_short(context["sources"], site, pid)])
     claims = passage.get("claims") or []
     if claims:
-        badges = " ".join(badge("verdict", c["verdict"]) for c in claims)
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
-        body = [line for claim in claims for line in _item(claim, "verdict", site, src)]
-        out += _details(annotation_id(pid, "check"), "check", f"Fact-check: {count} {badges}", body)
+        body = [line for claim in claims for line in _item(claim, "verdict", site, pid)]
+        summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c["verdict"] for c in claims])}</span>'
+        out += _details(annotation_id(pid, "check"), "check", summary, body)
     forecasts = passage.get("forecasts") or []
     if forecasts:
-        badges = " ".join(badge("score", f["score"]) for f in forecasts)
-        body = [line for forecast in forecasts for line in _item(forecast, "score", site, src)]
-        out += _details(annotation_id(pid, "forecast"), "forecast", f"Forecast, scored {badges}", body)
+        count = f"{len(forecasts)} forecast{'s' if len(forecasts) != 1 else ''}"
+        body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid)]
+        summary = f'Scored: {count} <span class="badges">{badges("score", [f["score"] for f in forecasts])}</span>'
+        out += _details(annotation_id(pid, "forecast"), "forecast", summary, body)
     following = passage.get("next")
     if following:
-        as_of = f'*As of <time datetime="{following["as_of"]}">{human_date(following["as_of"])}</time>.*'
-        out += _details(annotation_id(pid, "next"), "next", "What happened next",
-                        [following["text"].strip(), "", f"{cite(following['sources'], site, src)} {as_of}"])
+        as_of = f'<time datetime="{following["as_of"]}">{human_date(following["as_of"])}</time>'
+        out += _details(annotation_id(pid, "next"), "next", f'What happened next <span class="as-of">as of {as_of}</span>',
+                        [following["text"].strip(), "", cite_short(following["sources"], site, pid)])
+    sources = _sources_of(passage)
+    if sources:
+        out += [f'<details class="passage-more passage-sources" id="{sources_list_id(pid)}" markdown>',
+                f"<summary>Sources for this passage ({len(sources)})</summary>", "",
+                *reference_list(sources, site, pid, src), "", "</details>", ""]
+    if events:
+        dates = "".join(f"- [{human_date(e['date'])}]({link(src, 'timeline.md', e['id'])}): {esc(first_sentence(plain_text(e['text'], site)))}\n"
+                        for e in events)
+        noun = "date" if len(events) == 1 else "dates"
+        out += ['<details class="passage-more passage-dates" markdown>',
+                f"<summary>On the timeline: {len(events)} {noun}</summary>", "", dates, "</details>", ""]
+    out += ["</section>", ""]
     return out
 
 
 def page_markdown(page, site) -> str:
     """All passages of one reading page, under their section headings."""
-    from .timeline import passage_events
+    from .timeline import passage_events  # timeline imports this module for its labels
 
     events = passage_events(site)
     titles = {s["id"]: s["title"] for s in page["sections"]}
@@ -136,7 +189,8 @@ def page_markdown(page, site) -> str:
     if items:
         latest = max(i.get("updated") or i["checked"] for i in items)
         what = "Forecasts scored and claims checked" if any(p.get("forecasts") for p in page["passages"]) else "Claims checked"
-        out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date.',
+        out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date. '
+                f'Open a box to read it; every passage, box and claim has its own link.',
                 "{: .page-as-of }", ""]
     section = None
     for passage in page["passages"]:

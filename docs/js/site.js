@@ -10,6 +10,39 @@
   }
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
+
+  // "Open all / fold all" on reading pages, after the page's "as of" line. It keeps the reader's
+  // place: the passage at the top of the screen stays where it is while boxes open or fold.
+  function addFoldAll() {
+    var line = document.querySelector(".md-typeset .page-as-of");
+    var boxes = document.querySelectorAll(".md-typeset .passage details");
+    if (!line || !boxes.length) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "fold-all";
+    function label() {
+      var anyClosed = Array.prototype.some.call(boxes, function (d) { return !d.open; });
+      button.textContent = anyClosed ? "Open all boxes" : "Fold all boxes";
+      button.setAttribute("aria-pressed", anyClosed ? "false" : "true");
+    }
+    button.addEventListener("click", function () {
+      var open = Array.prototype.some.call(boxes, function (d) { return !d.open; });
+      var anchor = null;
+      var passages = document.querySelectorAll(".md-typeset .passage");
+      for (var i = 0; i < passages.length; i++) {
+        if (passages[i].getBoundingClientRect().bottom > 0) { anchor = passages[i]; break; }
+      }
+      var before = anchor && anchor.getBoundingClientRect().top;
+      Array.prototype.forEach.call(boxes, function (d) { d.open = open; });
+      if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+      label();
+    });
+    document.addEventListener("toggle", label, true);
+    label();
+    line.appendChild(document.createTextNode(" "));
+    line.appendChild(button);
+  }
+  document.addEventListener("DOMContentLoaded", addFoldAll);
   // Escape folds the annotation that holds focus and returns focus to its summary.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
