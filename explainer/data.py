@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema as S
-from . import source_rules
+from . import daterefs, source_rules
 from .problems import ContentError, Problem
 from .yamlfile import Items, Record, load_yaml
 
@@ -29,7 +29,7 @@ PASSAGE_DIR = "passages"
 READING_PAGES = ("background", "diplomacy-by-drones", "scenarios")
 
 # [[actor-id]] or [[actor-id|shown text]], usable in any prose field and on any page.
-ACTOR_LINK = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
+ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
 
 
 @dataclass
@@ -62,7 +62,12 @@ def fold(text: str) -> str:
 
 
 def plain_text(text: str, site: "Site") -> str:
-    """Prose without glossary-link markup: [[id|shown]] -> shown, [[id]] -> the actor's name."""
+    """Prose without link markup: [[id|shown]] -> shown, [[id]] -> the actor's name,
+    [[date:event-id]] -> the event's date."""
+    from .daterefs import plain
+
+    text = plain(text, site)
+
     def shown(match):
         actor = site.actors.get(match.group(1).strip())
         return match.group(2) or (actor["name"] if actor else match.group(1))
@@ -215,7 +220,10 @@ class _Loader:
             file = self.site.files.get(id(record))
             if file is None:  # pages are registered by their passages
                 file = next((self.site.files[id(p)] for p in record.get("passages") or [] if id(p) in self.site.files), "?")
-            for text, line in strings_in(record, record.line):
+            strings = list(strings_in(record, record.line))
+            if "event" not in self.unreadable:
+                self.problems += daterefs.check_strings(self.site, ((text, file, line) for text, line in strings))
+            for text, line in strings:
                 for match in ACTOR_LINK.finditer(text):
                     target = match.group(1).strip()
                     if target not in self.site.actors:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import glossary, reading, sources_page
+from . import daterefs, glossary, reading, sources_page
 from .data import ACTOR_LINK, READING_PAGES, Site
 from .problems import Problem
 from .text import link
@@ -85,6 +85,9 @@ def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int
 
     # Actor links in the hand-written text first (their lines are the writer's), then markers.
     markdown = ACTOR_LINK.sub(replace_link, markdown)
+    markdown, date_problems = daterefs.expand(markdown, src, site, shown_file, line_of)
+    problems += date_problems
     markdown = MARKER.sub(replace_marker, markdown)
+    markdown, _ = daterefs.expand(markdown, src, site, shown_file, line_of)  # in generated text (checked with the data)
     markdown = ACTOR_LINK.sub(replace_link, markdown)  # links inside generated text (already checked)
     return markdown, problems

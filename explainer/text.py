@@ -65,6 +65,6 @@ def first_sentence(text: str) -> str:
 
 
 # [[actor-id]] or [[actor-id|shown text]], usable in any prose field and on any page.
-ACTOR_LINK = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
+ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|\*|__)(.+?)\1")
