@@ -1,6 +1,9 @@
-"""The sources page: every source once, with links back to each place that cites it."""
+"""The sources page: every source once, grouped by kind, one line each that unfolds to its address,
+the copy read (if any), its note and links back to each place that cites it."""
 
 from __future__ import annotations
+
+import re
 
 from . import glossary, reading
 from .citations import CitationIndex
@@ -8,6 +11,17 @@ from .data import Site, fold
 from .text import esc, human_date, link, one_line
 
 from .schema import SOURCE_KINDS as KIND_LABELS
+
+KIND_HEADINGS = {"primary": "Primary records", "reporting": "Reporting", "wire": "Wire stories",
+                 "analysis": "Analysis", "opinion": "Opinion", "reference": "Reference works"}
+KIND_MEANINGS = {
+    "primary": "Statements and documents of governments, courts, the UN, parties and groups themselves.",
+    "reporting": "Original reporting by news organisations.",
+    "wire": "Stories of wire services (AP, Reuters, AFP and others), often read where a news site carried them.",
+    "analysis": "Research and analysis: think tanks, journals, academics.",
+    "opinion": "Opinion and commentary, cited for what their authors argue.",
+    "reference": "Reference works. Wikipedia is not among them: it is listed as further reading only.",
+}
 
 
 def citation_index(site: Site) -> CitationIndex:
@@ -24,23 +38,65 @@ def citation_index(site: Site) -> CitationIndex:
     return index
 
 
+PART = re.compile(r"^(.*) \((context|check|forecast|what happened next)\)$")
+
+
+def _cited_in(places, src: str) -> str:
+    """'Background: Force instead of finesse (context, check); Timeline: 3 January 2020, 12 March
+    2020': places grouped by page, and a passage's annotations after its title."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    for c in places:
+        page, _, label = c.label.partition(": ")
+        title, part = (PART.match(label).groups() if PART.match(label) else (label or page, ""))
+        target = link(src, c.src, c.anchor)
+        items = groups.setdefault(page, {}).setdefault(title, [])
+        items.append(f"[{esc(part)}]({target})" if part else f"[{esc(title)}]({target})")
+    shown = []
+    for page, titles in groups.items():
+        parts = [f"{esc(title)} ({', '.join(items)})" if not items[0].startswith(f"[{esc(title)}]") else ", ".join(items)
+                 for title, items in titles.items()]
+        shown.append(f"{page}: {', '.join(parts)}")
+    return "; ".join(shown)
+
+
+def entry(source, places, src: str) -> list[str]:
+    """One source: a one-line summary (publisher, title, date) that unfolds to the rest.
+    The id sits on the <details> itself, so a link to #src-<id> lands on the summary."""
+    sid = source["id"]
+    summary = f'<b>{esc(source["publisher"])}</b>, “{esc(one_line(source["title"]))}”, {human_date(source["date"])}' 
+    facts = []
+    if source.get("author"):
+        facts.append(f"By {esc(source['author'])}.")
+    if source.get("url"):
+        facts.append(f'<a href="{esc(source["url"])}" class="source-url">Original</a>.')
+    read_at = source.get("read_at")
+    if read_at:
+        where = esc(read_at["publisher"])
+        if read_at.get("url"):
+            where = f'<a href="{esc(read_at["url"])}" class="source-url">{where}</a>'
+        facts.append(f"Read at {where}.")
+    elif not source.get("url"):
+        facts.append("No address: not read online.")
+    if source.get("note"):
+        facts.append(esc(one_line(source["note"])))
+    if places:
+        facts.append(f"Cited in {_cited_in(places, src)}.")
+    return [f'<details class="source" id="src-{sid}" markdown><summary>{summary}</summary>', "",
+            " ".join(facts), "", "</details>"]
+
+
 def markdown(site: Site, src: str) -> str:
+    """Sources grouped by kind, then by publisher; each one line that unfolds."""
     index = citation_index(site)
-    ordered = sorted(site.sources.values(), key=lambda s: (fold(s["publisher"]), s["date"], s["id"]))
-    out = [f"{len(ordered)} sources, ordered by publisher.", ""]
-    for source in ordered:
-        sid = source["id"]
-        title = esc(one_line(source["title"]))
-        if source.get("url"):
-            title = f'<a href="{esc(source["url"])}" rel="noopener" class="source-url">{title}</a>'
-        out.append(f'<div class="source" id="src-{sid}" markdown>')
+    out = [f"{len(site.sources)} sources, grouped by kind and ordered by publisher. "
+           "Open a line for its address, the copy we read if it was not the original, and where it is cited.", ""]
+    for kind, label in KIND_LABELS.items():
+        chosen = sorted((s for s in site.sources.values() if s["kind"] == kind),
+                        key=lambda s: (fold(s["publisher"]), s["date"], s["id"]))
+        if not chosen:
+            continue
+        out += [f"## {KIND_HEADINGS[kind]} ({len(chosen)}) {{ #{kind} }}", "", KIND_MEANINGS[kind], ""]
+        for source in chosen:
+            out += entry(source, index.by_source.get(source["id"], []), src)
         out.append("")
-        out.append(f'**{esc(source["publisher"])}**, “{title}”, <time datetime="{source["date"]}">{human_date(source["date"])}</time>. '
-                   f'<span class="source-kind">{KIND_LABELS[source["kind"]]}.</span>')
-        if source.get("note"):
-            out += ["", esc(one_line(source["note"]))]
-        places = index.by_source.get(sid, [])
-        if places:
-            out += ["", "Cited in: " + "; ".join(f"[{esc(c.label)}]({link(src, c.src, c.anchor)})" for c in places) + "."]
-        out += ["", "</div>", ""]
     return "\n".join(out)
