@@ -65,6 +65,7 @@ def first_sentence(text: str) -> str:
 
 
 # [[actor-id]] or [[actor-id|shown text]], usable in any prose field and on any page.
-ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
+# The shown text may wrap onto the next line of a YAML or Markdown paragraph; the id may not.
+ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]]+))?\]\]")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|\*|__)(.+?)\1")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import chromium, open_page  # noqa: F401
+from browser import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -17,9 +17,11 @@ def in_view(page, element_id: str) -> bool:
         return el.checkVisibility() && r.top >= 40 && r.top < innerHeight; }""", element_id)
 
 
-def test_a_link_from_another_page_opens_the_annotation(chromium, server):  # noqa: F811
+def test_a_link_from_another_page_opens_the_annotation(chromium, server):
     context, page, watch = open_page(chromium, server, "sources/")
     link = page.locator(f"a[href$='background/#{TARGET}'], a[href*='background/#pmf-origins']").first
+    # The sources page folds each entry's details: open the one that holds the link.
+    link.evaluate("a => { for (let d = a.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
     href = link.get_attribute("href")
     link.click()
     page.wait_for_load_state("load")
@@ -30,7 +32,7 @@ def test_a_link_from_another_page_opens_the_annotation(chromium, server):  # noq
     context.close()
 
 
-def test_a_collapsed_annotation_reopens_when_linked(chromium, server):  # noqa: F811
+def test_a_collapsed_annotation_reopens_when_linked(chromium, server):
     context, page, _ = open_page(chromium, server, "background/")
     page.evaluate("id => document.getElementById(id).open = false", TARGET)
     page.evaluate("id => { location.hash = id; }", TARGET)
@@ -39,7 +41,7 @@ def test_a_collapsed_annotation_reopens_when_linked(chromium, server):  # noqa: 
     context.close()
 
 
-def test_without_javascript_a_linked_claim_is_visible(chromium, server):  # noqa: F811
+def test_without_javascript_a_linked_claim_is_visible(chromium, server):
     # Boxes start folded; a claim sits inside its box, so Chromium opens the box for its link.
     claim_id = "pmf-origins-check"
     context, page, _ = open_page(chromium, server, "background/", java_script_enabled=False)
@@ -52,7 +54,7 @@ def test_without_javascript_a_linked_claim_is_visible(chromium, server):  # noqa
     context.close()
 
 
-def test_keyboard_enter_toggles_and_escape_closes(chromium, server):  # noqa: F811
+def test_keyboard_enter_toggles_and_escape_closes(chromium, server):
     context, page, _ = open_page(chromium, server, "background/")
     summary = page.locator(f"#{TARGET} > summary")
     summary.focus()
@@ -69,7 +71,7 @@ def test_keyboard_enter_toggles_and_escape_closes(chromium, server):  # noqa: F8
     context.close()
 
 
-def test_tap_toggles_on_a_phone(chromium, server):  # noqa: F811
+def test_tap_toggles_on_a_phone(chromium, server):
     context, page, _ = open_page(chromium, server, "background/", viewport={"width": 390, "height": 844},
                                  has_touch=True, is_mobile=True)
     summary = page.locator(f"#{TARGET} > summary")
@@ -81,7 +83,7 @@ def test_tap_toggles_on_a_phone(chromium, server):  # noqa: F811
     context.close()
 
 
-def test_copy_link_copies_the_passage_address(chromium, server):  # noqa: F811
+def test_copy_link_copies_the_passage_address(chromium, server):
     context, page, _ = open_page(chromium, server, "background/", permissions=["clipboard-read", "clipboard-write"])
     page.locator("#pmf-origins ~ p.passage-meta a.passage-copy, a.passage-copy[href='#pmf-origins']").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
