@@ -95,6 +95,10 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     else:
         out.append("No passage links here yet.")
     out += ["", "## Sources { #sources }", "", cite(actor["sources"], site, src), ""]
+    if actor.get("further_reading"):  # not sources (Wikipedia, for one): see explainer/source_rules.py
+        out += ["## Further reading { #further-reading }", ""]
+        out += [f'- <a href="{esc(item["url"])}" class="source-url">{esc(one_line(item["title"]))}</a>' for item in actor["further_reading"]]
+        out.append("")
     return "\n".join(out)
 
 

@@ -80,8 +80,10 @@ def main() -> int:
     def address(s):
         return s.get("url") or read_at(s).get("url")
 
+    new_model = any(s.get("kind") in ("reporting", "wire", "analysis", "opinion") for s in sources.values())
+
     def is_copy(s):
-        return bool(read_at(s)) or bool(OLD_COPY.search(text(s.get("publisher"))))
+        return bool(read_at(s)) if new_model else bool(OLD_COPY.search(text(s.get("publisher"))))
 
     def is_wiki(s):
         names = text(s.get("publisher")) + " " + text(read_at(s).get("publisher"))
