@@ -2,29 +2,91 @@
 
 Forecasts have their own scale and are left out, as are claims labelled "opinion" (nothing to
 check). Only two kinds of address appear: ours, and the article's.
+
+What is said about the article comes from data/article.yml (schema: ``schema.ARTICLE``). Two
+choices, also explained in the README ("Structured data"):
+
+- **Who made the claim.** ``Claim.author`` is the article's author when the byline is known; it
+  is not (the method page says so), so it is the article's publisher, TRT World, the
+  organisation that put the claim before readers. We never guess a person.
+- **Unproven has no ``ratingValue``.** The 1-5 scale below says how true a claim is; Unproven
+  says we could not find out, so any point on it (3 would read as "half true") would state
+  something we do not know. Its rating carries the label (``alternateName``) and the reason
+  (``ratingExplanation``), like every other rating. schema.org does not require ``ratingValue``.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from .data import plain_text
+from . import schema as S
+from .problems import Problem
 from .schema import VERDICTS
+from .yamlfile import load_yaml
 
-# Where a verdict sits on a five-point scale (5 = accurate). Unproven has no place on it:
-# it says nothing about truth, so it carries only its label.
+ARTICLE_FILE = "article.yml"
+
+# Where a verdict sits on a five-point scale (5 = accurate). Unproven has no place on it
+# (see the module's docstring), so it carries only its label and reason.
 RATING = {"accurate": 5, "needs-context": 4, "partly-accurate": 3, "inaccurate": 1}
 
-ARTICLE = {
-    "@type": "OpinionNewsArticle",
-    "headline": "The US may start to let their drones do the talking in Iraq",
-    "url": "https://cms.trtworld.com/opinion/the-us-may-start-to-let-their-drones-do-the-talking-in-iraq-40819",
-    "datePublished": "2020-10",  # the month is known; the day is not (see /about/#the-article)
-    "publisher": {"@type": "Organization", "name": "TRT World"},
-}
+
+def load_article(loader, path: Path) -> list[Problem]:
+    """Read data/article.yml into ``loader.site.article``; return the problems found."""
+    file = loader.shown(path)
+    data, problems = load_yaml(path, file)
+    if data is None:
+        return problems
+    checker = S.Checker(file)
+    if checker.record(data, S.ARTICLE, "the article", getattr(data, "line", 1)) and not checker.problems:
+        loader.site.article = data
+    return problems + checker.problems
+
+
+def check_article(site, shown: str) -> list[Problem]:
+    """Reading pages need the article: every claim's appearance is made from it."""
+    if site.pages and not site.article:
+        return [Problem(shown, 1, "is missing: every claim's structured data names the article (type, headline, publisher, date, url)")]
+    return []
+
+
+def article_node(article) -> dict:
+    """The article as schema.org sees it: only what data/article.yml says."""
+    node = {
+        "@type": article["type"],
+        "@id": article["url"],
+        "headline": article["headline"],
+        "url": article["url"],
+        "datePublished": article["date"],
+        "publisher": {"@type": "Organization", "name": article["publisher"]},
+    }
+    if article.get("author"):
+        node["author"] = {"@type": "Person", "name": article["author"]}
+    return node
+
+
+def claim_author(article) -> dict:
+    """The byline when known; otherwise the publisher (never a guessed person)."""
+    if article.get("author"):
+        return {"@type": "Person", "name": article["author"]}
+    return {"@type": "Organization", "name": article["publisher"]}
+
+
+def claim_node(article) -> dict:
+    appearance = article_node(article)
+    return {
+        "@type": "Claim",
+        "author": claim_author(article),
+        "datePublished": article["date"],
+        "appearance": appearance,
+        "firstAppearance": appearance,  # the article is where the claim was made; we know no earlier one
+    }
 
 
 def reviews(site, page: str, page_url: str, site_name: str, site_url: str) -> list[dict]:
+    from .data import plain_text  # here, not at the top: data.py imports this module
+
     out = []
     for passage in site.pages[page]["passages"] if page in site.pages else []:
         for claim in passage.get("claims") or []:
@@ -33,11 +95,12 @@ def reviews(site, page: str, page_url: str, site_name: str, site_url: str) -> li
             rating = {"@type": "Rating", "alternateName": VERDICTS[claim["verdict"]]}
             if claim["verdict"] in RATING:
                 rating.update(ratingValue=RATING[claim["verdict"]], bestRating=5, worstRating=1)
+            rating["ratingExplanation"] = plain_text(claim["reason"], site)
             review = {
                 "@type": "ClaimReview",
                 "url": f"{page_url}#{claim['id']}",
                 "claimReviewed": plain_text(claim["claim"], site),
-                "itemReviewed": {"@type": "Claim", "appearance": ARTICLE},
+                "itemReviewed": claim_node(site.article),
                 "reviewRating": rating,
                 "datePublished": claim["checked"],
                 "author": {"@type": "Organization", "name": site_name, "url": site_url},

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema as S
+from . import claimreview
 from . import daterefs, source_rules
 from .problems import ContentError, Problem
 from .yamlfile import Items, Record, load_yaml
@@ -48,6 +49,7 @@ class Site:
     forecasts: dict = field(default_factory=dict)
     references: list = field(default_factory=list)  # every S.Reference found
     files: dict = field(default_factory=dict)  # record id() -> shown file name
+    article: dict = field(default_factory=dict)  # data/article.yml: the article as known
 
 
 def without_marks(text: str) -> str:
@@ -179,6 +181,8 @@ class _Loader:
             relative = path.relative_to(self.data_dir)
             if path.suffix in (".yml", ".yaml") and len(relative.parts) == 1 and path.name in LIST_FILES:
                 self.load_list(path, *LIST_FILES[path.name])
+            elif path.name == claimreview.ARTICLE_FILE and len(relative.parts) == 1:
+                self.problems += claimreview.load_article(self, path)
             elif path.suffix == ".yml" and relative.parts[0] == PASSAGE_DIR and len(relative.parts) == 2:
                 self.load_passage_page(path)
             else:
@@ -188,6 +192,7 @@ class _Loader:
         self.check_actor_links()
         self.check_aliases()
         self.check_corrections()
+        self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
         self.check_source_rules()
         return self.site
 

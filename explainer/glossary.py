@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .citations import cite
 from .data import ACTOR_LINK, Site, fold, plain_text, strings_in, without_marks
+from .meta import entry_description
 from .schema import ACTOR_KINDS
 from .text import esc, first_sentence, human_date, link, one_line
 
@@ -49,7 +50,7 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     out = [
         "---",
         f"title: {_yaml_str(actor['name'])}",
-        f"description: {_yaml_str(one_line(actor['definition']))}",
+        f"description: {_yaml_str(entry_description(actor))}",  # explainer/meta.py: 50-160 characters
         "search:",
         "  boost: 3",
         # Every spelling as a search tag: Material's search weighs tags far above body text,

@@ -234,6 +234,16 @@ VISUALS = {
     "map": Field("record", schema={"inset": Field("record", schema=INSET)}),
 }
 
+# data/article.yml: the article itself, as known (loaded by explainer/claimreview.py).
+ARTICLE = {
+    "type": Field("enum", choices=("OpinionNewsArticle", "NewsArticle", "Article")),
+    "headline": TEXT,
+    "publisher": TEXT,
+    "date": DATE,
+    "url": Field("url"),
+    "author": optional(TEXT),
+}
+
 CORRECTION = {
     "id": Field("id"),
     "date": DATE,
