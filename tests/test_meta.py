@@ -122,10 +122,12 @@ def test_robots_txt_names_the_sitemap(built_site, site_port):
     assert (built_site / "sitemap.xml").is_file()
 
 
-def test_only_the_404_page_is_kept_out_of_search_engines(built_site):
+def test_only_the_404_page_is_kept_out_of_search_engines(built_site, site_port):
     page = parse(built_site / "404.html")
     assert page.meta.get("robots") == "noindex"
-    assert page.title.startswith("Page not found")
+    assert page.title == "Page not found - Diplomacy by drone, explained"
+    # Served at any depth, so the way back is the absolute address.
+    assert f'<a href="http://127.0.0.1:{site_port}/">overview</a>' in (built_site / "404.html").read_text(encoding="utf-8")
     for path in listed_pages(built_site):
         assert "robots" not in parse(path).meta, path
 
