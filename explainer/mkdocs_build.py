@@ -1,7 +1,10 @@
-"""The build steps the MkDocs hook calls: load data, add generated pages, expand markers.
+"""The build steps the MkDocs hook calls: load data, render every page's Markdown, check links.
 
-Kept out of the hook file so it is plain, testable Python (and survives a move to a
-generator that ignores hooks: the same functions can write the Markdown to a folder).
+Kept out of the hook file so it is plain, testable Python. The Markdown comes from one pass,
+``pages.site_markdown``, which ``./run markdown`` (explainer/export.py) also writes to a folder
+for a generator that ignores hooks; what stays here is what only MkDocs can do: check links
+against the rendered HTML, add structured data (it needs the page's canonical URL), and keep
+moved addresses alive in the HTML.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import addresses, claimreview
+from . import claimreview, redirects
 from .data import Site, load_site
-from .links import check_links, find_links, page_ids
-from .pages import expand, generated_pages
+from .links import check_links, page_ids
+from .pages import PageMarkdown, site_markdown
 from .problems import ContentError, Problem, report
 
 
@@ -25,6 +28,7 @@ class SiteBuild:
         self.root = Path(".")
         self.docs = "docs"
         self.links = []
+        self.pages: dict[str, PageMarkdown] = {}
         self.serving = False
 
     def on_startup(self, command: str) -> None:
@@ -39,7 +43,7 @@ class SiteBuild:
         self.problems = []
         self.links = []
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
-        self.redirects = addresses.read_redirects(self.root)
+        self.redirects = redirects.read_redirects(self.root)
         self.site_name, self.site_url = config.site_name, config.site_url
         try:
             self.site = load_site(self.root / "data", self.root)
@@ -47,24 +51,26 @@ class SiteBuild:
             raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in generated_pages(self.site).items():
-            files.append(File.generated(config, path, content=content))
+        rendered = site_markdown(self.site, Path(config.docs_dir), self.docs)
+        self.pages = {page.path: page for page in rendered.pages}
+        self.problems += rendered.problems
+        self.links += rendered.links
+        for page in rendered.pages:
+            if page.generated:  # MkDocs reads it like a file; on_page_markdown renders the expanded body
+                files.append(File.generated(config, page.path, content=page.front + page.source))
         return files
 
     def on_page_markdown(self, markdown: str, page) -> str:
         file = page.file
-        if file.generated_by:
-            shown, first_line = file.src_uri, 1
-        else:
-            shown = f"{self.docs}/{file.src_uri}"
-            first_line = _body_start(Path(file.abs_src_path), markdown)
-            self.links += find_links(markdown, shown, file.src_uri, first_line)
-        markdown, problems = expand(markdown, file.src_uri, self.site, shown, first_line)
+        rendered = self.pages.get(file.src_uri)
+        if rendered is None or rendered.source != markdown:
+            # A page explainer.pages did not see, or read differently: the two outputs would drift.
+            raise PluginError(f"{file.src_uri}: MkDocs read this page differently from explainer.pages.site_markdown")
+        markdown = rendered.body
         page_id = file.src_uri[: -len(".md")]
         if page_id in self.site.pages and page.canonical_url:  # no site_url (offline copy): no JSON-LD
             items = claimreview.reviews(self.site, page_id, page.canonical_url, self.site_name, self.site_url)
             page.meta["structured_data"] = claimreview.script(items)
-        self.problems += problems
         return markdown
 
     def on_env(self, files: Files) -> None:
@@ -75,17 +81,8 @@ class SiteBuild:
             raise PluginError(report(sorted(set(self.problems))))
 
     def on_post_page(self, output: str, page) -> str:
-        return addresses.add_fragment_anchors(self.redirects, page.url, output)
+        return redirects.add_fragment_anchors(self.redirects, page.url, output)
 
     def on_post_build(self, site_dir: str) -> None:
-        addresses.write_page_redirects(self.redirects, Path(site_dir))
+        redirects.write_page_redirects(self.redirects, Path(site_dir))
 
-
-def _body_start(path: Path, markdown: str) -> int:
-    """The line in the file where MkDocs' Markdown starts (after any front matter)."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError:
-        return 1
-    head = raw[: len(raw) - len(markdown)] if raw.endswith(markdown) else ""
-    return head.count("\n") + 1

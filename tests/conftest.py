@@ -11,9 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
 
-from explainer.localserver import Server, free_port  # noqa: E402
+from devtools.localserver import Server, free_port
 
 
 def mkdocs_build(out: Path, site_url: str, config: str = "mkdocs.yml", extra_env: dict | None = None) -> subprocess.CompletedProcess:

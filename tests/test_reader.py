@@ -110,7 +110,7 @@ def test_reduced_motion_is_respected(chromium, server, preference, moving):  # n
 
 
 def test_the_offline_copy_opens_from_disk_and_searches(chromium, tmp_path):  # noqa: F811
-    from explainer import offline
+    from devtools import offline
 
     if not offline.SHIM.exists() and not __import__("shutil").which("npm"):
         pytest.skip("npm is needed once to install tools/offline")

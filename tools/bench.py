@@ -35,12 +35,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from devtools.chromium import launch
+from devtools.localserver import Server, free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "tools" / "bench"
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
-from browser import launch  # noqa: E402  (the browser tests' Chromium launcher)
-from explainer.localserver import Server, free_port  # noqa: E402
 
 TYPES = ["HTML", "CSS", "JS", "index", "images", "other"]
 IMAGES = {".svg", ".png", ".ico", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}

@@ -1,11 +1,7 @@
-"""MkDocs hook: a thin wrapper; the work is done in the explainer package."""
+"""MkDocs hook: a thin wrapper; the work is done in the explainer package (installed from
+requirements.txt, `-e .`; ./run sets that up)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root
-
-from explainer.mkdocs_build import SiteBuild  # noqa: E402
+from explainer.mkdocs_build import SiteBuild
 
 build = SiteBuild()
 

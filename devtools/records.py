@@ -1,6 +1,6 @@
 """``./run record``: add new published addresses and the current verdicts to records/.
 
-    python -m explainer.records SITE_DIR   (SITE_DIR: a fresh build of the site)
+    python -m devtools.records SITE_DIR   (SITE_DIR: a fresh build of the site)
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import addresses, verdicts
-from .data import load_site
+from explainer import addresses, verdicts
+from explainer.data import load_site
 
 
 def main(site_dir: str) -> int:

@@ -1,0 +1,84 @@
+"""Redirects: old published addresses kept alive after a page or an id moved.
+
+``records/redirects.yml`` has two maps (explainer/addresses.py keeps the registry they serve):
+
+    pages:      {/old-page/: /new-page/}            -> a redirect page at the old path
+    fragments:  {/background/#old-id: /background/#new-id}
+                  same page: an anchor with the old id just before the new target
+                  other page: a short "moved" note with the old id and a link (JS jumps on)
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import Path
+
+import yaml
+
+from . import htmlids
+
+REDIRECTS = Path("records/redirects.yml")
+
+
+def read_redirects(root: Path) -> dict:
+    path = root / REDIRECTS
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    data = data or {}
+    return {"pages": data.get("pages") or {}, "fragments": data.get("fragments") or {}}
+
+
+def redirect_page(target_url: str) -> str:
+    """A page that sends readers on, with and without JavaScript."""
+    url = html.escape(target_url, quote=True)
+    return (
+        '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        f'<title>Moved</title>\n<meta http-equiv="refresh" content="0; url={url}">\n'
+        f'<link rel="canonical" href="{url}">\n<meta name="robots" content="noindex">\n</head>\n'
+        f'<body><p>This page has moved to <a href="{url}">{url}</a>.</p></body>\n</html>\n'
+    )
+
+
+def relative_url(old: str, new: str) -> str:
+    """The address of page ``new`` as a link from page ``old`` (both site paths like /a/b/)."""
+    depth = old.strip("/").count("/") + 1 if old.strip("/") else 0
+    return "../" * depth + new.lstrip("/")
+
+
+def write_page_redirects(redirects: dict, site_dir: Path) -> None:
+    for old, new in redirects["pages"].items():
+        target = site_dir / old.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
+
+
+def add_fragment_anchors(redirects: dict, page_url: str, output: str) -> str:
+    """Insert, into one page's HTML, the anchors that keep its moved fragments alive."""
+    page = "/" + page_url.lstrip("/")
+    moves = [(old.partition("#")[2], new) for old, new in redirects["fragments"].items() if old.partition("#")[0] == page]
+    if not moves:
+        return output
+    found = htmlids.read(output)
+    present = found.ids()
+    anchors: dict[int, str] = {}  # offset of a target's start tag -> the old ids' anchors to put before it
+    notes = ""
+    for old_id, new in moves:
+        new_page, _, new_id = new.partition("#")
+        if old_id in present:
+            continue
+        present.add(old_id)
+        if new_page == page:
+            target = found.first(new_id)
+            if target is None:
+                continue  # the registry test reports the lost address
+            anchors[target.offset] = anchors.get(target.offset, "") + f'<span id="{html.escape(old_id)}" class="moved-anchor"></span>'
+        else:
+            href = posixpath.relpath(new_page, page) + "/" if new_page.endswith("/") else new_page
+            href = html.escape(f"{href}#{new_id}" if new_id else href)
+            notes += (f'<p id="{html.escape(old_id)}" class="moved-note" data-moved-to="{href}">'
+                      f'This part has moved: <a href="{href}">continue to its new place</a>.</p>')
+    for offset in sorted(anchors, reverse=True):
+        output = output[:offset] + anchors[offset] + output[offset:]
+    if notes:
+        output = output.replace("</article>", notes + "</article>", 1)
+    return output
