@@ -14,6 +14,7 @@ from pathlib import Path
 from . import schema as S
 from . import claimreview
 from . import daterefs, source_rules
+from . import visuals
 from .problems import ContentError, Problem
 from .yamlfile import Items, Record, load_yaml
 
@@ -49,6 +50,7 @@ class Site:
     forecasts: dict = field(default_factory=dict)
     references: list = field(default_factory=list)  # every S.Reference found
     files: dict = field(default_factory=dict)  # record id() -> shown file name
+    visuals: dict = field(default_factory=dict)  # data/visuals.yml: editorial choices for the drawings
     article: dict = field(default_factory=dict)  # data/article.yml: the article as known
 
 
@@ -181,6 +183,8 @@ class _Loader:
             relative = path.relative_to(self.data_dir)
             if path.suffix in (".yml", ".yaml") and len(relative.parts) == 1 and path.name in LIST_FILES:
                 self.load_list(path, *LIST_FILES[path.name])
+            elif path.name == visuals.FILE and len(relative.parts) == 1:
+                self.problems += visuals.load(self, path)
             elif path.name == claimreview.ARTICLE_FILE and len(relative.parts) == 1:
                 self.problems += claimreview.load_article(self, path)
             elif path.suffix == ".yml" and relative.parts[0] == PASSAGE_DIR and len(relative.parts) == 2:
@@ -192,6 +196,7 @@ class _Loader:
         self.check_actor_links()
         self.check_aliases()
         self.check_corrections()
+        self.problems += visuals.check(self.site)
         self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
         self.check_source_rules()
         return self.site

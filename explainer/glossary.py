@@ -88,6 +88,8 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
             # The date is the link; the sentence stays plain, since it may hold links of its own.
             out.append(f"- [{human_date(event['date'])}]({link(src, 'timeline.md', event['id'])}): {first_sentence(plain_text(event['text'], site))}")
         out.append("")
+    from .connections import entry_relations  # here, not at the top: connections links to glossary entries
+    out += entry_relations(actor["id"], site, src)
     out += ["## Mentioned in { #mentioned-in }", ""]
     if mentioned_in:
         for passage_id in mentioned_in:

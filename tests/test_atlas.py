@@ -1,22 +1,24 @@
-"""The connections diagram and the map: well-formed, accessible, deterministic SVG whose links work."""
+"""The drawings (connections, map) and the timeline: well-formed, deterministic, complete, and
+their editorial data (data/visuals.yml) checked. Browser measurements are in test_visuals.py."""
 
 from __future__ import annotations
 
 import json
-import posixpath
+import math
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, require
-from htmlpage import parse
-from explainer import atlas
+from explainer import atlas, connections, geomap, measure, timeline
 from explainer.data import load_site
+from explainer.problems import ContentError
+from htmlpage import parse
 
 SVG = "{http://www.w3.org/2000/svg}"
-PHONE_CONTENT_WIDTH = 358  # the text column of a 390 px wide phone screen (Material's margins)
 
 
 @pytest.fixture(scope="module")
@@ -24,115 +26,194 @@ def site():
     return load_site(ROOT / "data")
 
 
-@pytest.fixture(scope="module")
-def connections(site):
-    return ET.fromstring(atlas.connections_svg(site))
+def svg_text(element) -> str:
+    return " ".join(" ".join(t.itertext()) for t in element.iter(f"{SVG}text"))
 
 
-@pytest.fixture(scope="module")
-def map_root(site):
-    return ET.fromstring(atlas.map_svg(site))
+# ----- Relation kinds ---------------------------------------------------------------------------
 
 
-def links(root) -> list:
-    return list(root.iter(f"{SVG}a"))
+def drawn_kind(kind_id: str) -> tuple:
+    """What a kind's line looks like, from its SVG: pattern, width, and the end marker's shape."""
+    g = ET.fromstring(f'<svg xmlns="http://www.w3.org/2000/svg">{connections.edge_svg(kind_id, 0, 0, 100, 0)}</svg>')[0]
+    line = g.find(f"{SVG}path")
+    # The line runs from (0, 0) to (100, 0), so marker coordinates compare directly.
+    shapes = tuple(sorted((el.tag.split("}")[1], el.get("class"), el.get("points") or f'{el.get("cx")},{el.get("r")}')
+                          for el in g if el is not line))
+    return line.get("stroke-dasharray") or "solid", line.get("stroke-width"), shapes
 
 
-def check_labelled(root, title_id: str, desc_id: str) -> None:
-    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-    assert title is not None and title.text.strip() and title.get("id") == title_id
-    assert desc is not None and desc.text.strip() and desc.get("id") == desc_id
-    assert root.get("aria-labelledby") == title_id and root.get("aria-describedby") == desc_id
-    # Links inside: role="img" would hide them (axe: nested-interactive), so the SVG is a group.
-    assert root.get("role") == "group"
-    assert root.get("viewBox") and root.get("width") is None and root.get("height") is None
-    for a in links(root):
-        assert a.get("aria-label", "").strip(), a.get("href")
-        assert a.find(f"{SVG}title") is not None, a.get("href")
+def test_every_relation_kind_is_drawn_differently_without_colour():
+    looks = {kind_id: drawn_kind(kind_id) for kind_id in connections.KINDS}
+    patterns = [look[0] for look in looks.values()]
+    markers = [look[2] for look in looks.values()]
+    # Each kind differs from every other by its pattern AND by its end marker (not colour, not width).
+    assert len(set(patterns)) == len(patterns), looks
+    assert len(set(markers)) == len(markers), looks
+    assert looks["commands"] == ("solid", "2.6", (("polygon", "head head--filled", "100,0 91,-4.5 91,4.5"),))
+    assert looks["sanctions"][0] == "1.5 3.5"
 
 
-def test_connections_svg_is_labelled_xml(connections):
-    check_labelled(connections, "connections-title", "connections-desc")
+def test_every_schema_relation_has_a_style_and_labels():
+    from explainer.schema import RELATIONS
+
+    assert set(connections.KINDS) == set(RELATIONS)
+    labels = [k.label for k in connections.KINDS.values()] + [k.inverse for k in connections.KINDS.values()]
+    assert len(set(labels)) == len(labels)
 
 
-def test_one_link_per_actor_node(site, connections):
-    actors = {r["from"] for r in site.relations} | {r["to"] for r in site.relations}
-    hrefs = [a.get("href") for a in links(connections)]
-    assert len(hrefs) == len(actors) == len(set(hrefs))
-    assert set(hrefs) == {f"../glossary/{actor_id}/" for actor_id in actors}
+def test_allied_with_has_no_direction():
+    g = ET.fromstring(f'<svg xmlns="http://www.w3.org/2000/svg">{connections.edge_svg("allied-with", 0, 0, 100, 0)}</svg>')[0]
+    dots = [el for el in g if el.tag == f"{SVG}circle"]
+    assert sorted(float(d.get("cx")) for d in dots) == [4.0, 96.0]
 
 
-def test_every_relation_is_drawn_with_its_pattern(site, connections):
-    drawn = [g for g in connections.iter(f"{SVG}g") if "rel--" in (g.get("class") or "")]
-    edges = next(g for g in connections if g.get("class") == "edges")
-    distinct = {(r["from"], r["relation"], r["to"]) for r in site.relations}
-    assert len(list(edges)) == len(distinct)
-    legend = next(g for g in connections if g.get("class") == "legend")
-    legend_text = " ".join("".join(t.itertext()) for t in legend.iter(f"{SVG}text"))
-    patterns = {}
-    for relation in {r["relation"] for r in site.relations}:
-        label, dash, width, _, _ = atlas.RELATION_STYLE[relation]
-        assert label in legend_text, relation
-        patterns[relation] = (dash, width)
-    # Relations are told apart by line pattern and width, not by colour alone.
-    assert len(set(patterns.values())) == len(patterns)
-    assert len(drawn) > len(distinct)
+# ----- The argument and the network -------------------------------------------------------------
 
 
-def test_map_svg_is_labelled_xml(map_root):
-    check_labelled(map_root, "map-title", "map-desc")
+def test_argument_diagram_follows_visuals_yml(site):
+    root = ET.fromstring(connections.argument_svg(site))
+    steps = site.visuals["argument"]["steps"]
+    links = [a for a in root.iter(f"{SVG}a") if "seq__step" in a.get("class", "")]
+    assert len(links) == len(steps) == 6
+    assert links[0].get("href") == "../timeline/#soleimani-muhandis-killed"
+    assert links[-1].get("href") == "../scenarios/#if-trump-wins"
+    # Forecasts come after the article's line and are dashed.
+    text = svg_text(root)
+    assert text.index("The article appears (October 2020)") < text.index("The article expects")
+    dashed = [p for p in root.iter(f"{SVG}path") if p.get("stroke-dasharray") == "6 4"]
+    assert len(dashed) == sum(1 for s in steps if s["kind"] == "forecast" and s.get("to"))
+    lanes = [a for a in root.iter(f"{SVG}a") if a.get("class") == "seq__lane"]
+    assert [" ".join("".join(a.itertext()).split()) for a in lanes] == ["United States", "Iraq's government", "Iran-backed militias", "Iran"]
 
 
-def test_one_link_per_place(site, map_root):
-    hrefs = [a.get("href") for a in links(map_root)]
-    assert len(hrefs) == len(site.places)
-    for place in site.places.values():
-        href, _ = atlas.place_href(site, place)
-        if place.get("actor"):
-            assert href == f"../glossary/{place['actor']}/"
-        elif place.get("passages"):
-            passage = site.passages[place["passages"][0]]
-            assert href == f"../{passage['page']}/#{passage['id']}"
-        else:
-            assert href == f"#{place['id']}"
-        assert href in hrefs, place["id"]
+def test_each_relation_is_drawn_once_in_its_kinds_panel(site):
+    merged = connections.merged_relations(site)
+    kinds = connections.by_kind(site)
+    assert sum(len(rels) for rels in kinds.values()) == len(merged)
+    for kind_id, rels in kinds.items():
+        root = ET.fromstring(connections.kind_svg(site, kind_id, rels))
+        edges = [g for g in root.iter(f"{SVG}g") if "rel " in (g.get("class") or "") + " "]
+        assert len(edges) == len(rels), kind_id
+        assert {g.get("data-kind") for g in edges} == {kind_id}
+        nodes = [a.get("href") for a in root.iter(f"{SVG}a")]
+        ends = {r["from"] for r in rels} | {r["to"] for r in rels}
+        assert sorted(set(nodes)) == sorted(f"../glossary/{a}/" for a in ends)
 
 
-def test_place_without_actor_or_passage_links_to_its_list_item(site):
-    place = {"id": "somewhere", "name": "Somewhere", "lat": 33.0, "lon": 44.0}
-    assert atlas.place_href(site, place) == ("#somewhere", "details below the map")
+def test_node_names_are_their_accessible_names(site):
+    """No aria-label: a link's name is its visible words (WCAG 2.5.3), one space between lines."""
+    root = ET.fromstring(connections.kind_svg(site, "part-of", connections.by_kind(site)["part-of"]))
+    for a in root.iter(f"{SVG}a"):
+        assert a.get("aria-label") is None and a.find(f"{SVG}title") is None
+    text = next(a for a in root.iter(f"{SVG}a") if a.get("href") == "../glossary/baghdad-intelligence-centre/").find(f"{SVG}text")
+    spans = text.findall(f"{SVG}tspan")
+    assert len(spans) > 1 and "".join(text.itertext()) == " ".join(s.text for s in spans)
 
 
-def test_country_names_are_labelled(map_root):
-    text = " ".join("".join(t.itertext()) for t in map_root.iter(f"{SVG}text"))
-    for name in ("IRAQ", "IRAN", "SYRIA", "TÜRKIYE", "JORDAN", "SAUDI ARABIA", "KUWAIT"):
-        assert name in text
+def test_glossary_relations_list(site):
+    lines = connections.entry_relations("quds-force", site, "glossary/quds-force.md")
+    assert lines[0] == "## Relations { #relations }"
+    body = "\n".join(lines)
+    assert "Commanded by: [Qasem Soleimani](soleimani.md) (1998–2020)" in body
+    assert "Is part of: [Islamic Revolutionary Guard Corps](irgc.md) (2007–)" in body
+    assert "Backs: [Kata'ib Hezbollah](kataib-hezbollah.md) (2007–), [Asa'ib Ahl al-Haq](asaib-ahl-al-haq.md) (2006–)" in body
+    assert connections.entry_relations("trt-world", site, "glossary/trt-world.md") == []
 
 
-def test_every_place_is_inside_the_map(site):
-    base = atlas.load_basemap()
-    outside = [p["id"] for p in site.places.values() if not atlas.in_frame(base, p["lat"], p["lon"])]
-    assert not outside, f"places outside the map's frame {base['bounds']}: {outside}"
+# ----- The map ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", list(geomap.LAYOUTS))
+def test_map_draws_every_place_once_with_its_number(site, layout):
+    root = ET.fromstring(geomap.map_svg(site, layout))
+    assert root.get("width") == str(geomap.LAYOUTS[layout])
+    order = [p["id"] for p in geomap.numbered(site)]
+    names = {a.get("href")[1:]: a for a in root.iter(f"{SVG}a") if a.get("class") == "map-name" and not a.get("href").startswith("#inset")}
+    assert sorted(names) == sorted(site.places)
+    for place_id, a in names.items():
+        num, label = a.find(f"{SVG}text").findall(f"{SVG}tspan")
+        assert num.text == str(order.index(place_id) + 1)
+        assert label.text == measure.short_name(site.places[place_id]["name"])
+
+
+@pytest.mark.parametrize("layout", list(geomap.LAYOUTS))
+def test_map_dots_are_apart_or_grouped(site, layout):
+    root = ET.fromstring(geomap.map_svg(site, layout))
+    dots = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{SVG}circle") if "map-dot" in c.get("class", "")]
+    for i, a in enumerate(dots):
+        for b in dots[i + 1:]:
+            assert math.dist(a, b) >= geomap.GROUP - 0.1, (a, b)
+    groups = [g.get("data-places").split() for g in root.iter(f"{SVG}g") if g.get("class") == "map-place"]
+    assert sorted(p for g in groups for p in g) == sorted(site.places)
+    # At phone size the Green Zone and the embassy (about 1 km apart) are one group.
+    if layout == "narrow":
+        assert ["us-embassy-baghdad", "green-zone"] in groups or ["green-zone", "us-embassy-baghdad"] in groups
+
+
+def test_inset_has_a_ten_km_scale(site):
+    root = ET.fromstring(geomap.map_svg(site, "narrow"))
+    inset = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "inset-narrow")
+    assert "10 km" in svg_text(inset) and "Baghdad area" in svg_text(inset)
+    bar = next(p for p in inset.iter(f"{SVG}path") if p.get("class") == "map-scale")
+    x0, x1 = (float(v) for v in re.findall(r"[MH](-?[\d.]+)", bar.get("d")))
+    assert x1 - x0 > 30  # 10 km is long enough to read
+
+
+def test_places_in_story_order_with_why_and_events(site):
+    order = geomap.numbered(site)
+    firsts = [geomap.place_events(site, p)[0]["date"] for p in order if p.get("events")]
+    assert firsts == sorted(firsts)
+    key = geomap.key_markdown(site)
+    for n, place in enumerate(order, start=1):
+        assert f"**{place['name']}**: {place['why']}" in key
+        assert f"{{ #{place['id']} }}" in key
+
+
+def test_unknown_ids_in_visuals_yml_are_errors_with_file_and_line(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "visuals.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("actors: [trump, pompeo, united-states, israel]", "actors: [trump, pompeo, united-states, israel, nobody-here]")
+    text = text.replace("      from: militias\n", "      from: martians\n")
+    text = text.replace(", zainabiyoun, axis-of-resistance]", ", axis-of-resistance]")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(ContentError) as error:
+        load_site(data, tmp_path)
+    messages = str(error.value)
+    side_line = next(i for i, line in enumerate(lines, 1) if "nobody-here" in line)
+    assert f"data/visuals.yml:{side_line}:" in messages and "unknown actor id 'nobody-here'" in messages
+    step_line = next(i for i, line in enumerate(lines, 1) if "from: martians" in line) - 1
+    assert f"data/visuals.yml:{step_line}: argument step: unknown lane 'martians'" in messages
+    assert "actor 'zainabiyoun' is in no side of data/visuals.yml" in messages
 
 
 def test_drawings_are_deterministic(site):
     again = load_site(ROOT / "data")
-    assert atlas.connections_svg(site) == atlas.connections_svg(again)
-    assert atlas.map_svg(site) == atlas.map_svg(again)
     assert atlas.connections_markdown(site) == atlas.connections_markdown(again)
     assert atlas.map_markdown(site) == atlas.map_markdown(again)
+    assert timeline.markdown(site) == timeline.markdown(again)
 
 
-def test_text_is_readable_on_a_phone():
-    base = atlas.load_basemap()
-    assert atlas.C_FONT * PHONE_CONTENT_WIDTH / atlas.C_WIDTH >= 11
-    assert atlas.M_FONT * PHONE_CONTENT_WIDTH / base["width"] >= 11
+def test_built_href():
+    assert measure.built_href("connections.md", "glossary/iran.md") == "../glossary/iran/"
+    assert measure.built_href("map.md", "background.md", "x") == "../background/#x"
+    assert measure.built_href("map.md", "map.md", "x") == "#x"
+    assert measure.built_href("glossary/iran.md", "index.md") == "../../"
+
+
+def test_every_place_is_inside_the_map(site):
+    base = geomap.load_basemap()
+    outside = [p["id"] for p in site.places.values() if not geomap.in_frame(base, p["lat"], p["lon"])]
+    assert not outside, f"places outside the map's frame {base['bounds']}: {outside}"
 
 
 def test_basemap_asset_is_small_and_complete():
-    size = atlas.BASEMAP.stat().st_size
+    size = geomap.BASEMAP.stat().st_size
     assert size < 30_000, size
-    base = json.loads(atlas.BASEMAP.read_text(encoding="utf-8"))
+    base = json.loads(geomap.BASEMAP.read_text(encoding="utf-8"))
     names = {c["name"] for c in base["countries"]}
     assert {"Iraq", "Iran", "Syria", "Türkiye", "Jordan", "Saudi Arabia", "Kuwait"} <= names
     assert base["attribution"] == "Country outlines: Natural Earth (public domain), via the world-atlas package."
@@ -150,82 +231,63 @@ def test_basemap_asset_matches_its_script():
     spec.loader.exec_module(module)
     require(module.SOURCE.is_file(), "world-atlas is not installed (npm ci --prefix tools/map)")
     made = json.dumps(module.make(module.SOURCE), ensure_ascii=False, indent=1) + "\n"
-    assert made == atlas.BASEMAP.read_text(encoding="utf-8")
+    assert made == geomap.BASEMAP.read_text(encoding="utf-8")
 
 
-def test_built_href():
-    assert atlas.built_href("connections.md", "glossary/iran.md") == "../glossary/iran/"
-    assert atlas.built_href("map.md", "background.md", "x") == "../background/#x"
-    assert atlas.built_href("map.md", "map.md", "x") == "#x"
-    assert atlas.built_href("glossary/iran.md", "index.md") == "../../"
-    assert atlas.built_href("index.md", "glossary/iran.md") == "glossary/iran/"
+# ----- In the built site ----------------------------------------------------------------------------
 
 
-# ----- In the built site ---------------------------------------------------------------------
+def published(prefix: str) -> set[str]:
+    lines = (ROOT / "records" / "published.txt").read_text(encoding="utf-8").splitlines()
+    return {line.split("#", 1)[1] for line in lines if line.startswith(prefix + "#")}
 
 
-def built_svg(page: Path) -> ET.Element:
-    html = page.read_text(encoding="utf-8")
-    found = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="atlas-svg".*?</svg>', html, re.S)
-    assert len(found) == 1, f"{page}: {len(found)} atlas drawings"
-    return ET.fromstring(found[0])
+@pytest.mark.parametrize("page", ["connections", "map", "timeline"])
+def test_published_ids_stay(built_site, page):
+    ids = set(parse(built_site / page / "index.html").ids)
+    missing = published(f"/{page}/") - ids
+    assert not missing
 
 
-def resolve(site_dir: Path, page_address: str, href: str) -> tuple[Path, str]:
-    path, _, fragment = href.partition("#")
-    target = posixpath.normpath(posixpath.join(page_address, path)) if path else page_address.rstrip("/")
-    target = "" if target == "." else target
-    return site_dir / target / "index.html", fragment
+def test_built_timeline_moves(built_site, site):
+    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<nav class="tl-jumps"')
+    jumps = html[start:html.index("</nav>", start)]
+    years = sorted({e["date"][:4] for e in site.events.values()})
+    assert re.findall(r'href="#([^"]+)"', jumps) == ["article-published", *(f"y{y}" for y in years)]
+    # The years away from the article are folded; 2019-2021 are open.
+    folded = re.findall(r'<details class="tl-year tl-year--folded">\s*<summary><span class="tl-year__title" id="y(\d{4})"', html)
+    assert folded == [y for y in years if y not in timeline.FOCUS]
+    for year in timeline.FOCUS:
+        assert f'<h2 id="y{year}">' in html
+    # Every event after the article says so, and none before it does.
+    events = re.findall(r'<li class="(tl-event[^"]*)" id="([^"]+)"', html)
+    ids = [i for _, i in events]
+    assert sorted(ids) == sorted(site.events)
+    k = ids.index(timeline.ARTICLE_EVENT_ID)
+    assert all("tl-event--after" not in c for c, _ in events[:k + 1])
+    assert all("tl-event--after" in c for c, _ in events[k + 1:])
+    assert html.count('<span class="tl-tag">After the article</span>') == len(events) - k - 1
+    assert html.index("After the article: what its author could not know") > html.index(f'id="{timeline.ARTICLE_EVENT_ID}"')
 
 
-@pytest.mark.parametrize("address", ["connections/", "map/"])
-def test_built_svg_links_resolve(built_site, address):
-    page = built_site / address / "index.html"
-    root = built_svg(page)
-    hrefs = [a.get("href") for a in links(root)]
-    assert hrefs
-    for href in hrefs:
-        assert not href.startswith(("/", "http:", "https:")), href
-        file, fragment = resolve(built_site, address, href)
-        assert file.is_file(), f"{address}: {href} -> {file} is not in the built site"
-        if fragment:
-            assert fragment in parse(file).ids, f"{address}: {href}: no id '{fragment}' in {file}"
+def test_built_glossary_entries_show_their_relations(built_site, site):
+    merged = connections.merged_relations(site)
+    for actor_id in {r["from"] for r in merged} | {r["to"] for r in merged}:
+        page = built_site / "glossary" / actor_id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert 'id="relations"' in html, actor_id
+        section = html[html.index('id="relations"'):html.index('id="mentioned-in"')]
+        others = {r["to"] if r["from"] == actor_id else r["from"] for r in merged if actor_id in (r["from"], r["to"])}
+        for other in others:
+            assert f'href="../{other}/"' in section, (actor_id, other)
+        assert section.count('class="viz-key"') >= 1
 
 
-def test_built_pages_keep_the_table_and_list(built_site, site):
-    connections = parse(built_site / "connections" / "index.html")
-    assert "relations" in connections.ids and "diagram" in connections.ids
+def test_built_pages_keep_lists_under_drawings(built_site, site):
     html = (built_site / "connections" / "index.html").read_text(encoding="utf-8")
-    assert html.index('class="atlas-svg"') < html.index("<table>")
-    assert html.count("<tr>") == len(site.relations) + 1
-    map_page = parse(built_site / "map" / "index.html")
-    for place_id in site.places:
-        assert place_id in map_page.ids, f"the place list has no item with id '{place_id}'"
-    map_html = (built_site / "map" / "index.html").read_text(encoding="utf-8")
-    assert "{ #" not in map_html
-    assert "Natural Earth (public domain), via the world-atlas package." in map_html
-    assert map_html.index('class="atlas-svg"') < map_html.index('id="places"')
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("address", ["connections/", "map/"])
-def test_svg_text_is_at_least_11px_on_a_phone(server, address):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    from browser import Watch, launch
-
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        Watch(server.url).attach(context)
-        page = context.new_page()
-        page.goto(server.url + address, wait_until="load")
-        sizes = page.evaluate("""() => {
-            const svg = document.querySelector('svg.atlas-svg');
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            return [scale * svg.viewBox.baseVal.width,
-                    ...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale)];
-        }""")
-        browser.close()
-    width, *fonts = sizes
-    assert width <= 390
-    assert min(fonts) >= 10.9, f"smallest text {min(fonts):.1f}px"
+    assert html.count('class="viz-svg viz-net"') == len(connections.by_kind(site))
+    assert html.count('class="viz-svg viz-seq"') == 1
+    assert "<table" not in html  # lists, which fit a phone
+    map_ids = set(parse(built_site / "map" / "index.html").ids)
+    assert set(site.places) <= map_ids

@@ -1,0 +1,428 @@
+"""The connections page (issue 18): the article's argument, then every relation kind by kind.
+
+Two kinds of drawing, both plain SVG made here at build time (no JavaScript, nothing fetched):
+
+- the argument: a sequence diagram, one lane per side, one arrow per step, from
+  data/visuals.yml (who pressed whom, who answered how, what the article expected);
+- the network as small multiples: one small two-column diagram per kind of relation in
+  data/relations.yml, so every line in it can be followed.
+
+Each kind of relation has its own line pattern *and* its own end marker (and a colour family, a
+third cue), named in a key. Drawings are sized in CSS pixels: shown at their natural width
+(capped by the stylesheet), text is exactly its font size; on the narrowest phones it shrinks a
+little. Every drawing's data is also written as a list under it. Colours come from
+docs/css/visuals.css, so they follow the light and dark schemes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import glossary
+from .citations import cite
+from .data import Site
+from .measure import built_href, num, short_name, text_width, wrap
+from .schema import RELATIONS
+from .text import esc, human_date, link, one_line
+
+PAGE = "connections.md"
+TIMELINE = "timeline.md"
+
+WIDTH = 360  # every drawing's width in CSS px (a 390 px phone shows about 358)
+FONT = 13
+LINE = 16
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str  # "A <label> B"
+    inverse: str  # "B <inverse> A"
+    dash: str  # stroke-dasharray ("" = solid)
+    width: float
+    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross
+    family: str  # colour family (a third cue): structure, support, hostile
+    heading: str  # the section heading on the connections page
+
+
+# Order: the page's and the key's.
+KINDS = {
+    "commands": Kind("commands", "commanded by", "", 2.6, "arrow", "structure", "Commands"),
+    "part-of": Kind("is part of", "includes", "2 2", 1.6, "ring", "structure", "Is part of"),
+    "backs": Kind("backs", "backed by", "9 4", 2.0, "open", "support", "Backs"),
+    "allied-with": Kind("is allied with", "allied with", "9 3 2 3", 2.0, "dot", "support", "Is allied with"),
+    "fights": Kind("fights", "fought by", "5 3", 2.4, "cross", "hostile", "Fights"),
+    "sanctions": Kind("sanctions", "sanctioned by", "1.5 3.5", 2.4, "bar", "hostile", "Sanctions"),
+    "designates-terrorist": Kind("designates as terrorist", "designated as terrorist by", "12 3 2 3 2 3", 1.8, "square",
+                                 "hostile", "Designates as terrorist"),
+    "strikes": Kind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
+}
+assert set(KINDS) == set(RELATIONS), "every relation kind in schema.RELATIONS needs a style here"
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared drawing helpers
+
+
+def _rot(x: float, y: float, angle: float, px: float, py: float) -> tuple[float, float]:
+    """(px, py) in a frame at (x, y) turned by ``angle``: px along the line, py across it."""
+    c, s = math.cos(angle), math.sin(angle)
+    return x + px * c - py * s, y + px * s + py * c
+
+
+def marker(head: str, x: float, y: float, angle: float) -> tuple[str, float]:
+    """An end marker with its tip at (x, y) for a line arriving at ``angle``; returns the SVG
+    and how far back from the tip the line itself should stop."""
+
+    def pts(*points) -> str:
+        return " ".join(f"{num(a)},{num(b)}" for a, b in (_rot(x, y, angle, px, py) for px, py in points))
+
+    if head == "arrow":
+        return f'<polygon class="head head--filled" points="{pts((0, 0), (-9, -4.5), (-9, 4.5))}"/>', 8
+    if head == "open":
+        return f'<polyline class="head head--open" points="{pts((-9, -5.5), (0, 0), (-9, 5.5))}"/>', 1.5
+    if head == "bar":
+        return f'<polyline class="head head--open" points="{pts((-1, -6.5), (-1, 6.5))}"/>', 1
+    if head == "ring":
+        cx, cy = _rot(x, y, angle, -4.5, 0)
+        return f'<circle class="head head--ring" cx="{num(cx)}" cy="{num(cy)}" r="4"/>', 8.5
+    if head == "dot":
+        cx, cy = _rot(x, y, angle, -4, 0)
+        return f'<circle class="head head--filled" cx="{num(cx)}" cy="{num(cy)}" r="4"/>', 7
+    if head == "square":
+        return f'<polygon class="head head--filled" points="{pts((0, -4), (-8, -4), (-8, 4), (0, 4))}"/>', 7
+    if head == "diamond":
+        return f'<polygon class="head head--filled" points="{pts((0, 0), (-5, -5), (-10, 0), (-5, 5))}"/>', 9
+    if head == "cross":
+        return (f'<polyline class="head head--open" points="{pts((-1, -5.5), (-10, 5.5))}"/>'
+                f'<polyline class="head head--open" points="{pts((-10, -5.5), (-1, 5.5))}"/>', 1)
+    raise ValueError(head)
+
+
+def edge_svg(kind_id: str, x0: float, y0: float, x1: float, y1: float) -> str:
+    """One relation from (x0, y0) to (x1, y1): its pattern, width and end marker."""
+    kind = KINDS[kind_id]
+    angle = math.atan2(y1 - y0, x1 - x0)
+    head, back = marker(kind.head, x1, y1, angle)
+    ex, ey = _rot(x1, y1, angle, -back, 0)
+    start = ""
+    if kind_id == "allied-with":  # no direction: the same marker at both ends
+        start, back0 = marker(kind.head, x0, y0, angle + math.pi)
+        x0, y0 = _rot(x0, y0, angle, back0, 0)
+    dash = f' stroke-dasharray="{kind.dash}"' if kind.dash else ""
+    return (f'<g class="rel rel--{kind.family}" data-kind="{kind_id}" data-dash="{kind.dash or "solid"}" data-head="{kind.head}">'
+            f'<path class="rel__line" d="M{num(x0)} {num(y0)}L{num(ex)} {num(ey)}" stroke-width="{num(kind.width)}"{dash}/>'
+            f"{start}{head}</g>")
+
+
+def key_svg(kind_id: str) -> str:
+    """A small sample of a kind's line, for keys and headings (decorative: the label is text)."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-key" viewBox="0 0 56 16" width="56" height="16" '
+            f'aria-hidden="true" focusable="false">{edge_svg(kind_id, 2, 8, 54, 8)}</svg>')
+
+
+def _text_lines(lines: list[str], x: float, y: float, anchor: str = "start", cls: str = "") -> str:
+    """Lines of text as one <text> with a space between tspans (so the accessible name reads
+    as the visible words)."""
+    spans = " ".join(f'<tspan x="{num(x)}" y="{num(y + k * LINE)}">{esc(line)}</tspan>' for k, line in enumerate(lines))
+    klass = f' class="{cls}"' if cls else ""
+    return f'<text{klass} text-anchor="{anchor}">{spans}</text>'
+
+
+def _entry(actor_id: str) -> str:
+    return glossary.entry_src(actor_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# The argument: a sequence diagram
+
+
+def argument_svg(site: Site, src: str = PAGE) -> str:
+    data = site.visuals["argument"]
+    lanes = list(data["lanes"])
+    lane_w = WIDTH / len(lanes)
+    x_of = {lane["id"]: lane_w * (k + 0.5) for k, lane in enumerate(lanes)}
+    parts: list[str] = []
+
+    # Lane heads: each names its side and links to the glossary entry of its first actor.
+    head_lines = [wrap(lane["title"], FONT, lane_w - 8, bold=True) for lane in lanes]
+    head_h = max(len(lines) for lines in head_lines) * LINE + 10
+    heads = []
+    for lane, lines in zip(lanes, head_lines):
+        x = x_of[lane["id"]]
+        href = built_href(src, _entry(lane["actors"][0]))
+        top = 2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8
+        heads.append(f'<a class="seq__lane" href="{esc(href)}">'
+                     f'<rect x="{num(x - lane_w / 2 + 2)}" y="2" width="{num(lane_w - 4)}" height="{num(head_h)}" rx="4"/>'
+                     f'{_text_lines(lines, x, top, "middle")}</a>')
+
+    y = head_h + 14
+    body: list[str] = []
+    article_drawn = False
+    for n, step in enumerate(data["steps"], start=1):
+        forecast = step["kind"] == "forecast"
+        if forecast and not article_drawn:
+            # Where the article stands: what came before it happened; what follows it expected.
+            body.append(f'<path class="seq__article" d="M0 {num(y)}H{WIDTH}"/>')
+            body.append(f'<text class="seq__article-text" x="{WIDTH / 2}" y="{num(y + 17)}" text-anchor="middle">'
+                        "The article appears (October 2020)</text>")
+            y += 34
+            article_drawn = True
+        label = f"{step['when']}: {one_line(step['text'])}"
+        lines = wrap(label, FONT, WIDTH - 8)
+        if step.get("event"):
+            href = built_href(src, TIMELINE, step["event"])
+        else:
+            passage = site.passages[step["passage"]]
+            href = built_href(src, f"{passage['page']}.md", step["passage"])
+        body.append(f'<a class="seq__step{" seq__step--forecast" if forecast else ""}" href="{esc(href)}">'
+                    f'{_text_lines(lines, 4, y + FONT * 0.8)}</a>')
+        y += len(lines) * LINE + 10
+        cls = "seq__arrow seq__arrow--forecast" if forecast else "seq__arrow"
+        if step.get("over"):
+            xs = [x_of[lane] for lane in step["over"]]
+            x0, x1 = min(xs) - lane_w / 2 + 6, max(xs) + lane_w / 2 - 6
+            body.append(f'<rect class="{cls} seq__note" x="{num(x0)}" y="{num(y - 2)}" width="{num(x1 - x0)}" height="16" rx="8"/>')
+            y += 16
+        else:
+            x0 = x_of[step["from"]]
+            targets = sorted((x_of[lane] for lane in step["to"]), key=lambda x: abs(x - x0))
+            far = targets[-1]
+            direction = 1 if far > x0 else -1
+            dash = ' stroke-dasharray="6 4"' if forecast else ""
+            body.append(f'<circle class="seq__start" cx="{num(x0)}" cy="{num(y + 5)}" r="4"/>')
+            body.append(f'<path class="{cls}" d="M{num(x0)} {num(y + 5)}H{num(far - direction * 8)}"{dash}/>')
+            for x in targets:
+                body.append(f'<polygon class="seq__head" points="{num(x)},{num(y + 5)} {num(x - direction * 9)},{num(y + 0.5)} '
+                            f'{num(x - direction * 9)},{num(y + 9.5)}"/>')
+            y += 12
+        y += 16
+    height = y
+    lifelines = "".join(f'<path class="seq__life" d="M{num(x)} {num(head_h + 2)}V{num(height)}"/>' for x in x_of.values())
+    titles = ", ".join(lane["title"] for lane in lanes)
+    desc = (f"A sequence diagram with {len(lanes)} lanes ({titles}); time runs downwards. Each step is a line of text "
+            "with an arrow under it from the side that acted to the side it acted on; the article's forecasts, below the "
+            "line marking its publication, are dashed. The same steps are listed under the diagram.")
+    return "\n".join([
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-seq" viewBox="0 0 {WIDTH} {num(height)}" width="{WIDTH}" height="{num(height)}" '
+        f'role="group" aria-labelledby="argument-svg-title" aria-describedby="argument-svg-desc">',
+        '<title id="argument-svg-title">The article\'s argument, step by step</title>',
+        f'<desc id="argument-svg-desc">{esc(desc)}</desc>',
+        f'<g aria-hidden="true">{lifelines}</g>',
+        '<g class="seq__lanes">', *heads, "</g>",
+        '<g class="seq__body">', *body, "</g>",
+        "</svg>",
+    ])
+
+
+def argument_list(site: Site, src: str = PAGE) -> str:
+    lanes = {lane["id"]: lane for lane in site.visuals["argument"]["lanes"]}
+    out = []
+    for step in site.visuals["argument"]["steps"]:
+        if step.get("over"):
+            who = " and ".join(lanes[lane]["title"] for lane in step["over"])
+        else:
+            who = f"{lanes[step['from']]['title']} → {' and '.join(lanes[lane]['title'] for lane in step['to'])}"
+        if step.get("event"):
+            target = f"[on the timeline]({link(src, TIMELINE, step['event'])})"
+        else:
+            passage = site.passages[step["passage"]]
+            target = f"[in the reading: {passage['title']}]({link(src, passage['page'] + '.md', step['passage'])})"
+        kind = "Forecast" if step["kind"] == "forecast" else "Happened"
+        out.append(f"1. **{step['when']}** ({kind.lower()}; {who}): {one_line(step['text'])} See it {target}.")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# The network, one small diagram per kind of relation
+
+
+def actor_order(site: Site) -> dict[str, int]:
+    """Each actor's place in the reading order of data/visuals.yml 'sides'."""
+    order: dict[str, int] = {}
+    for side in site.visuals.get("sides") or []:
+        for actor_id in side["actors"]:
+            order.setdefault(actor_id, len(order))
+    return order
+
+
+def merged_relations(site: Site) -> list[dict]:
+    """One entry per (from, relation, to); the periods and sources of repeated relations joined."""
+    merged: dict[tuple, dict] = {}
+    for rel in site.relations:
+        key = (rel["from"], rel["relation"], rel["to"])
+        if key not in merged:
+            merged[key] = {"from": rel["from"], "relation": rel["relation"], "to": rel["to"], "periods": [], "sources": []}
+        merged[key]["periods"].append(one_line(rel["period"]))
+        merged[key]["sources"] += [s for s in rel["sources"] if s not in merged[key]["sources"]]
+    return list(merged.values())
+
+
+def by_kind(site: Site) -> dict[str, list[dict]]:
+    order = actor_order(site)
+    kinds: dict[str, list[dict]] = {}
+    for rel in merged_relations(site):
+        kinds.setdefault(rel["relation"], []).append(rel)
+    return {k: sorted(kinds[k], key=lambda r: (order[r["from"]], order[r["to"]])) for k in KINDS if k in kinds}
+
+
+COL = 138  # a column of names
+GAP_Y = 6
+
+
+def _column(ids: list[str], site: Site, x: float, anchor: str, src: str, top: float,
+            ends: dict[str, int]) -> tuple[list[str], dict, float]:
+    """Name boxes stacked from ``top``, each tall enough for its name and for the lines that
+    meet it; returns the SVG, each box's (y0, y1), and the bottom."""
+    parts, spans, y = [], {}, top
+    for actor_id in ids:
+        lines = wrap(short_name(site.actors[actor_id]["name"]), FONT, COL - 10)
+        h = max(len(lines) * LINE + 8, ends[actor_id] * 12 + 4)
+        tx = x + 5 if anchor == "start" else x + COL - 5
+        href = built_href(src, _entry(actor_id))
+        parts.append(f'<a class="net__node" href="{esc(href)}">'
+                     f'<rect x="{num(x)}" y="{num(y)}" width="{COL}" height="{num(h)}" rx="3"/>'
+                     f'{_text_lines(lines, tx, y + 4 + FONT * 0.82, anchor)}</a>')
+        spans[actor_id] = (y, y + h)
+        y += h + GAP_Y
+    return parts, spans, y - GAP_Y
+
+
+def kind_svg(site: Site, kind_id: str, rels: list[dict], src: str = PAGE) -> str:
+    """Who <kind> whom: sources of the relation on the left, targets on the right."""
+    order = actor_order(site)
+    lefts = sorted({r["from"] for r in rels}, key=order.get)
+    rights = sorted({r["to"] for r in rels}, key=order.get)
+    # Fewer crossings: each column in the mean order of the other ends (a few passes), sides breaking ties.
+    for _ in range(4):
+        at = {a: k for k, a in enumerate(lefts)}
+        rights.sort(key=lambda b: (sum(at[r["from"]] for r in rels if r["to"] == b) / sum(1 for r in rels if r["to"] == b), order[b]))
+        at = {b: k for k, b in enumerate(rights)}
+        lefts.sort(key=lambda a: (sum(at[r["to"]] for r in rels if r["from"] == a) / sum(1 for r in rels if r["from"] == a), order[a]))
+    out_n = {a: sum(1 for r in rels if r["from"] == a) for a in lefts}
+    in_n = {b: sum(1 for r in rels if r["to"] == b) for b in rights}
+    # Heights first, then centre the shorter column against the taller one.
+    _, lspan, lbottom = _column(lefts, site, 0, "start", src, 0, out_n)
+    _, rspan, rbottom = _column(rights, site, WIDTH - COL, "end", src, 0, in_n)
+    height = max(lbottom, rbottom)
+    left_parts, lspan, _ = _column(lefts, site, 0, "start", src, (height - lbottom) / 2, out_n)
+    right_parts, rspan, _ = _column(rights, site, WIDTH - COL, "end", src, (height - rbottom) / 2, in_n)
+
+    def slots(spans: dict, ends: dict) -> dict:
+        """Where each line meets a box: spread along its edge in the order of the other ends."""
+        out = {}
+        for actor_id, items in ends.items():
+            y0, y1 = spans[actor_id]
+            items = sorted(items, key=lambda item: item[0])
+            for k, (_, n) in enumerate(items):
+                out[(actor_id, n)] = y0 + (y1 - y0) * (k + 1) / (len(items) + 1)
+        return out
+
+    from_ends, to_ends = {}, {}
+    for n, rel in enumerate(rels):
+        from_ends.setdefault(rel["from"], []).append((sum(rspan[rel["to"]]) / 2, n))
+        to_ends.setdefault(rel["to"], []).append((sum(lspan[rel["from"]]) / 2, n))
+    ls, rs = slots(lspan, from_ends), slots(rspan, to_ends)
+    edges = [edge_svg(kind_id, COL + 2, ls[(r["from"], n)], WIDTH - COL - 2, rs[(r["to"], n)]) for n, r in enumerate(rels)]
+    kind = KINDS[kind_id]
+    count = len(rels)
+    return "\n".join([
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-net" viewBox="0 0 {WIDTH} {num(height + 2)}" width="{WIDTH}" height="{num(height + 2)}" '
+        f'role="group" aria-labelledby="{kind_id}" data-kind="{kind_id}">',
+        f'<g class="net__edges" aria-hidden="true">{"".join(edges)}</g>',
+        '<g class="net__nodes">', *left_parts, *right_parts, "</g>",
+        f"<!-- {count} relation{'s' if count != 1 else ''}: {esc(kind.label)} -->",
+        "</svg>",
+    ])
+
+
+def key_markdown(kinds: list[str]) -> str:
+    """The key: every kind's sample line and name, as a list (readable as text)."""
+    items = [f'<li>{key_svg(k)} <a href="#{k}">{esc(KINDS[k].label)}</a></li>' for k in kinds]
+    return '<ul class="viz-keylist" id="key">' + "".join(items) + "</ul>"
+
+
+def _period(periods: list[str]) -> str:
+    return "; ".join(p.replace("-", "–") for p in periods)
+
+
+def network_markdown(site: Site, src: str = PAGE) -> str:
+    kinds = by_kind(site)
+    out = [
+        f"{len(site.relations)} relations in {len(kinds)} kinds. Each kind has its own line: its pattern, its end "
+        "marker and its name below. Who acts is on the left, whom they act on on the right, and every name links "
+        "to its glossary entry.",
+        "",
+        key_markdown(list(kinds)),
+        "",
+    ]
+    for kind_id, rels in kinds.items():
+        kind = KINDS[kind_id]
+        out += [f"### {kind.heading} {{ #{kind_id} }}", "",
+                f'<figure class="viz viz--net"><figcaption>{key_svg(kind_id)} '
+                f"Read each line left to right: left {esc(kind.label)} right.</figcaption>",
+                kind_svg(site, kind_id, rels, src), "</figure>", ""]
+        for rel in rels:
+            a, b = site.actors[rel["from"]], site.actors[rel["to"]]
+            out.append(f"- [{a['name']}]({link(src, _entry(a['id']))}) {kind.label} [{b['name']}]({link(src, _entry(b['id']))}), "
+                       f"{_period(rel['periods'])}. {cite(rel['sources'], site, src)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def markdown(site: Site, src: str = PAGE) -> str:
+    """The connections page's generated part (its marker: <!-- insert: connections -->)."""
+    if not site.relations:
+        return "*No relations yet.*"
+    out = [
+        "## The argument, step by step { #argument }",
+        "",
+        "Time runs down the page. Each arrow goes from the side that acted to the side it acted on; the "
+        "article's own expectations, after the line where it appeared, are dashed.",
+        "",
+        '<figure class="viz viz--seq" id="argument-figure">',
+        argument_svg(site, src),
+        "<figcaption>Each step links to its event on the timeline, or to the passage where the article makes the "
+        "forecast. The same steps as a list:</figcaption>",
+        "</figure>",
+        "",
+        argument_list(site, src),
+        "",
+        "## Every relation, kind by kind { #relations }",
+        "",
+        network_markdown(site, src),
+    ]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# A glossary entry's own relations
+
+
+def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
+    """Markdown lines for a glossary entry: this actor's relations, grouped by kind and
+    direction, each linking to the other actor (nothing when it has none)."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for rel in merged_relations(site):
+        if actor_id not in (rel["from"], rel["to"]):
+            continue
+        outgoing = rel["from"] == actor_id
+        other = site.actors[rel["to"] if outgoing else rel["from"]]
+        groups.setdefault((rel["relation"], outgoing), []).append(
+            f"[{other['name']}]({link(src, _entry(other['id']))}) ({_period(rel['periods'])})")
+    if not groups:
+        return []
+    out = ["## Relations { #relations }", ""]
+    for kind_id, kind in KINDS.items():
+        for outgoing in (True, False):
+            items = groups.get((kind_id, outgoing))
+            if items:
+                verb = kind.label if outgoing else kind.inverse
+                out.append(f"- {key_svg(kind_id)} {verb[0].upper()}{verb[1:]}: {', '.join(items)}")
+    out += ["", f"Each kind drawn on its own: [Connections]({link(src, PAGE, 'relations')}).", ""]
+    return out
+
+
+def citations(site: Site):
+    for rel in site.relations:
+        yield rel["sources"], PAGE, rel["relation"], f"Connections: {rel['from']} {rel['relation']} {rel['to']}"

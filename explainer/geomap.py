@@ -1,0 +1,353 @@
+"""The map page (issue 18): where things happened, and why each place matters.
+
+Drawn at build time as SVG, twice: a narrow layout for phones and a wide one for larger screens
+(docs/css/visuals.css shows one). Sizes are CSS pixels, so text is its font size at the layout's
+width. Every place has a numbered marker, in the order of its first event on the timeline, and a
+name that links to its line in the key under the map; the key says why it matters and lists its
+events. Markers closer than ``GROUP`` px at a layout are drawn as one group (one marker, every
+number, every name). Places inside the inset box of data/visuals.yml are drawn in an enlarged
+inset, with a scale bar.
+
+Country outlines come from ``basemap.json`` beside this file, made once from Natural Earth by
+``tools/map/make_basemap.py``; the build never needs npm.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from . import glossary
+from .citations import cite
+from .data import Site
+from .measure import Boxes, num, short_name, text_width
+from .text import esc, human_date, link
+
+PAGE = "map.md"
+TIMELINE = "timeline.md"
+BASEMAP = Path(__file__).with_name("basemap.json")
+
+LAYOUTS = {"narrow": 360, "wide": 720}  # drawing width in CSS px
+FONT = 13  # place names
+DOT = 4.5  # a place's marker: a dot at its position
+GROUP = 14  # dots closer than this (centre to centre) are drawn as one group
+KM_PER_DEG = 111.32
+
+
+@lru_cache(maxsize=1)
+def load_basemap() -> dict:
+    return json.loads(BASEMAP.read_text(encoding="utf-8"))
+
+
+def in_frame(basemap: dict, lat: float, lon: float) -> bool:
+    b = basemap["bounds"]
+    return b["west"] <= lon <= b["east"] and b["south"] <= lat <= b["north"]
+
+
+def inset_box(site: Site) -> dict:
+    return site.visuals["map"]["inset"]
+
+
+def in_inset(site: Site, place) -> bool:
+    box = inset_box(site)
+    return box["west"] <= place["lon"] <= box["east"] and box["south"] <= place["lat"] <= box["north"]
+
+
+def place_events(site: Site, place) -> list:
+    events = [site.events[e] for e in place.get("events") or []]
+    return sorted(events, key=lambda e: (e["date"], e["id"]))
+
+
+def numbered(site: Site, basemap: dict | None = None) -> list:
+    """Places in story order (by their first event on the timeline), the order of the numbers."""
+    base = basemap or load_basemap()
+    places = [p for p in site.places.values() if in_frame(base, p["lat"], p["lon"])]
+
+    def key(place):
+        events = place_events(site, place)
+        return (events[0]["date"] if events else "9999", place["name"])
+
+    return sorted(places, key=key)
+
+
+def clusters(points: dict[str, tuple[float, float]], order: list[str]) -> list[list[str]]:
+    """Single-link groups of points closer than GROUP, each in ``order``."""
+    group_of = {pid: {pid} for pid in points}
+    ids = list(points)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            (xa, ya), (xb, yb) = points[a], points[b]
+            if math.hypot(xa - xb, ya - yb) < GROUP and group_of[a] is not group_of[b]:
+                merged = group_of[a] | group_of[b]
+                for pid in merged:
+                    group_of[pid] = merged
+    seen, out = set(), []
+    for pid in order:
+        if pid in points and pid not in seen:
+            members = [p for p in order if p in group_of[pid]]
+            seen.update(members)
+            out.append(members)
+    return out
+
+
+BADGE_H = 19  # a number badge: 12 px bold figures
+ROW = 21  # one label line (badge and name)
+
+
+def _badge_width(n: int) -> float:
+    return max(BADGE_H, text_width(str(n), 12.5, bold=True) + 9)
+
+
+def _label_size(names: list[str], numbers: list[int]) -> tuple[float, float, float]:
+    """Width, height of a label block, and the badge column's width."""
+    badge = max(_badge_width(n) for n in numbers)
+    w = badge + 4 + max(text_width(name, FONT) for name in names)
+    return w, len(names) * ROW - 2, badge
+
+
+# Where a label goes around its dot: direction (dx, dy) from the dot; tried nearest first.
+DIRECTIONS = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1))
+REACH = (0, 14, 28, 44)  # how far beyond touching the dot; beyond 0 a leader line joins them
+
+
+def _candidate(x: float, y: float, w: float, h: float, dx: int, dy: int, reach: float) -> tuple:
+    gap = DOT + 3 + reach
+    if dx == 0:
+        bx = x - w / 2
+    else:
+        bx = x + gap if dx > 0 else x - gap - w
+    if dy == 0:
+        by = y - h / 2
+    else:
+        by = y + gap if dy > 0 else y - gap - h
+    if dx and dy:  # diagonals: tuck the block's corner towards the dot
+        bx = x + (gap * 0.7 if dx > 0 else -gap * 0.7 - w)
+        by = y + (gap * 0.7 if dy > 0 else -gap * 0.7 - h)
+    return (bx, by, bx + w, by + h)
+
+
+def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site, taken: Boxes,
+                 frame: tuple) -> list[str]:
+    """A dot per group (one place, or places too close to tell apart), then a label block beside
+    it: one line per place, its number badge and its name, linking to its line in the key."""
+    fx0, fy0, fx1, fy1 = frame
+    dots = []
+    for members in groups:
+        xs = [points[m][0] for m in members]
+        ys = [points[m][1] for m in members]
+        x, y = sum(xs) / len(xs), sum(ys) / len(ys)
+        r = DOT if len(members) == 1 else DOT + 2
+        taken.add((x - r - 2, y - r - 2, x + r + 2, y + r + 2))
+        dots.append((members, x, y, r))
+
+    def crowd(item) -> int:
+        _, x, y, _ = item
+        return -sum(1 for _, x2, y2, _ in dots if math.hypot(x - x2, y - y2) < 80)
+
+    out = []
+    for members, x, y, r in sorted(dots, key=crowd):
+        names = [short_name(site.places[m]["name"]) for m in members]
+        w, h, badge = _label_size(names, [number[m] for m in members])
+        best = None
+        for reach in REACH:
+            for dx, dy in DIRECTIONS:
+                box = _candidate(x, y, w, h, dx, dy, reach)
+                inside = box[0] >= fx0 + 2 and box[2] <= fx1 - 2 and box[1] >= fy0 + 2 and box[3] <= fy1 - 2
+                cost = taken.overlap(box) * 10 + (0 if inside else 1e6) + reach
+                if reach:  # a leader should not cross another label or dot
+                    lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+                    length = math.hypot(lx - x, ly - y) or 1
+                    for t in range(1, 9):
+                        d = DOT + 4 + (length - DOT - 4) * t / 8
+                        px, py = x + (lx - x) * d / length, y + (ly - y) * d / length
+                        cost += 60 * sum(1 for b in taken.taken if b[0] < px < b[2] and b[1] < py < b[3])
+                if best is None or cost < best[0]:
+                    best = (cost, box, reach)
+            if best[0] <= reach:  # nothing in the way at this reach
+                break
+        _, box, reach = best
+        taken.add(box)
+        bx, by = box[0], box[1]
+        out.append(f'<g class="map-place" data-places="{" ".join(members)}">')
+        if reach:
+            # A leader from the dot to the nearest point of the label block.
+            lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+            out.append(f'<path class="map-leader" d="M{num(x)} {num(y)}L{num(lx)} {num(ly)}"/>')
+        klass = "map-dot" if len(members) == 1 else "map-dot map-dot--group"
+        out.append(f'<circle class="{klass}" cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>')
+        for k, (member, name) in enumerate(zip(members, names)):
+            top = by + k * ROW
+            n = number[member]
+            bw = _badge_width(n)
+            out.append(f'<a class="map-name" href="#{member}">'
+                       f'<rect class="map-badge" x="{num(bx + badge - bw)}" y="{num(top)}" width="{num(bw)}" height="{BADGE_H}" rx="{BADGE_H / 2:g}"/>'
+                       f'<text y="{num(top + 14)}"><tspan class="map-num" x="{num(bx + badge - bw / 2)}" text-anchor="middle">{n}</tspan> '
+                       f'<tspan class="map-label" x="{num(bx + badge + 4)}">{esc(name)}</tspan></text></a>')
+        out.append("</g>")
+    return out
+
+
+def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = PAGE) -> str:
+    """Iraq and its neighbours with every place, numbered, and the inset, for one layout."""
+    base = basemap or load_basemap()
+    width = LAYOUTS[layout]
+    f = width / base["width"]
+    height = base["height"] * f
+    kx, ky = base["projection"]["kx"] * f, base["projection"]["ky"] * f
+    west, north = base["bounds"]["west"], base["bounds"]["north"]
+    ordered = numbered(site, base)
+    number = {p["id"]: k for k, p in enumerate(ordered, start=1)}
+    inset_ids = [p["id"] for p in ordered if in_inset(site, p)]
+    main_ids = [p["id"] for p in ordered if p["id"] not in inset_ids]
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - west) * kx, (north - lat) * ky
+
+    taken = Boxes()
+    parts = ['<g class="map-base" aria-hidden="true">', f'<rect class="map-sea" width="{num(width)}" height="{num(height)}"/>',
+             f'<g transform="scale({f:.6g})">']
+    for country in base["countries"]:
+        focus = " map-land--focus" if country["name"] == "Iraq" else ""
+        parts.append(f'<path class="map-land{focus}" d="{country["d"]}"/>')
+    parts += [f'<path class="map-coast" d="{base["coast"]}"/>', f'<path class="map-border" d="{base["borders"]}"/>', "</g>"]
+    parts.append("</g>")
+
+    # Dots first, so the inset's note and every label keep off them.
+    points = {pid: project(site.places[pid]["lon"], site.places[pid]["lat"]) for pid in main_ids}
+    groups = clusters(points, main_ids)
+    for members in groups:
+        x = sum(points[m][0] for m in members) / len(members)
+        y = sum(points[m][1] for m in members) / len(members)
+        taken.add((x - DOT - 4, y - DOT - 4, x + DOT + 4, y + DOT + 4))
+
+    box = inset_box(site)
+    if inset_ids:
+        fx0, fy0 = project(box["west"], box["north"])
+        fx1, fy1 = project(box["east"], box["south"])
+        taken.add((fx0 - 2, fy0 - 2, fx1 + 2, fy1 + 2))
+        note = f"{box['title']}: below"
+        nw = text_width(note, FONT)
+        spots = [(fx1 + 4, (fy0 + fy1) / 2 + 4), (fx0 - 4 - nw, (fy0 + fy1) / 2 + 4),
+                 ((fx0 + fx1 - nw) / 2, fy1 + 15), ((fx0 + fx1 - nw) / 2, fy0 - 5)]
+        nx, ny = min(spots, key=lambda s: taken.overlap((s[0], s[1] - 11, s[0] + nw, s[1] + 3))
+                     + (0 if 2 <= s[0] and s[0] + nw <= width - 2 else 1e6))
+        taken.add((nx, ny - 11, nx + nw, ny + 3))
+        parts.append(f'<rect class="map-frame" x="{num(fx0)}" y="{num(fy0)}" width="{num(fx1 - fx0)}" height="{num(fy1 - fy0)}"/>')
+        parts.append(f'<a class="map-name" href="#inset-{layout}"><text class="map-note" x="{num(nx)}" y="{num(ny)}">{esc(note)}</text></a>')
+
+    parts.append('<g class="map-places">')
+    parts += _draw_places(groups, points, number, site, taken, (0, 0, width, height))
+    parts.append("</g>")
+    # Country names last, where they fit (shifted a little, or left out, rather than overlap).
+    parts.append('<g class="map-countries" aria-hidden="true">')
+    for label in base["labels"]:
+        text = label["name"].upper()
+        w = text_width(text, 12.5) + len(text) * 1.5
+        for dx, dy in ((0, 0), (0, -14), (0, 14), (-24, 0), (24, 0), (0, -28), (0, 28)):
+            x, y = label["x"] * f + dx, label["y"] * f + dy
+            spot = (x - w / 2, y - 10, x + w / 2, y + 3)
+            if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and spot[1] >= 2 and spot[3] <= height - 2:
+                taken.add(spot)
+                parts.append(f'<text class="map-country" x="{num(x)}" y="{num(y)}" text-anchor="middle">{esc(text)}</text>')
+                break
+    parts.append("</g>")
+
+    total = height
+    if inset_ids:
+        total, inset_parts = _inset(site, inset_ids, number, width, height, layout, src)
+        parts += inset_parts
+
+    desc = (f"A map of Iraq and its neighbours with {len(ordered)} places, each a numbered marker; the numbers follow "
+            "the order of each place's first event on the timeline, and markers too close to tell apart share one "
+            "marker with both numbers. "
+            + (f"The {len(inset_ids)} places around Baghdad are in an enlarged inset under the main map. " if inset_ids else "")
+            + "Each name links to its line in the key under the map, which says why the place matters.")
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-map viz-map--{layout}" viewBox="0 0 {num(width)} {num(total)}" width="{num(width)}" height="{num(total)}" '
+        f'role="group" aria-labelledby="map-title-{layout}" aria-describedby="map-desc-{layout}">',
+        f'<title id="map-title-{layout}">Map: where the story happened</title>',
+        f'<desc id="map-desc-{layout}">{esc(desc)}</desc>',
+    ]
+    return "\n".join([*head, *parts, "</svg>"])
+
+
+def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, layout: str, src: str):
+    """The enlarged Baghdad area under the main map: its own frame, title and scale bar."""
+    places = [site.places[i] for i in ids]
+    lats, lons = [p["lat"] for p in places], [p["lon"] for p in places]
+    mid_lat = (min(lats) + max(lats)) / 2
+    cos = math.cos(math.radians(mid_lat))
+    title_h, pad = 28.0, 14.0
+    map_h = 380.0 if layout == "narrow" else 460.0
+    span_km = max((max(lats) - min(lats)) * KM_PER_DEG, 10)
+    px_per_km = (map_h - 2 * (ROW + 12)) / span_km
+    y0 = top + 12
+    map_top = y0 + title_h
+    cx = width * (0.34 if layout == "narrow" else 0.4)
+    cy = map_top + map_h / 2
+    mid_lon = (min(lons) + max(lons)) / 2
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return (cx + (lon - mid_lon) * KM_PER_DEG * cos * px_per_km, cy - (lat - mid_lat) * KM_PER_DEG * px_per_km)
+
+    box = inset_box(site)
+    parts = [f'<g class="map-inset" id="inset-{layout}">',
+             f'<rect class="map-inset__panel" x="0" y="{num(y0)}" width="{num(width)}" height="{num(title_h + map_h)}"/>',
+             f'<rect class="map-land map-land--focus" x="1" y="{num(map_top)}" width="{num(width - 2)}" height="{num(map_h - 1)}"/>',
+             f'<text class="map-inset__title" x="8" y="{num(y0 + 19)}">{esc(box["title"])}, enlarged (all in Iraq)</text>']
+    taken = Boxes()
+    # The scale bar: 10 km, bottom right.
+    km10 = 10 * px_per_km
+    bx, by = width - 12 - km10, map_top + map_h - 12
+    parts.append(f'<path class="map-scale" d="M{num(bx)} {num(by - 5)}V{num(by)}H{num(bx + km10)}V{num(by - 5)}"/>')
+    parts.append(f'<text class="map-scale__text" x="{num(bx + km10)}" y="{num(by - 9)}" text-anchor="end">10 km</text>')
+    taken.add((bx - 40, by - 24, width, by + 2))
+    points = {pid: project(site.places[pid]["lon"], site.places[pid]["lat"]) for pid in ids}
+    parts.append('<g class="map-places">')
+    parts += _draw_places(clusters(points, ids), points, number, site, taken, (0, map_top, width, map_top + map_h))
+    parts += ["</g>", "</g>"]
+    return map_top + map_h + 2, parts
+
+
+def key_markdown(site: Site, src: str = PAGE) -> str:
+    """The key under the map: one numbered line per place, why it matters, its events."""
+    out = []
+    for place in numbered(site):
+        bits = [f"**{place['name']}**: {place['why']}"]
+        events = place_events(site, place)
+        if events:
+            bits.append("On the timeline: " + ", ".join(
+                f"[{human_date(e['date'])}]({link(src, TIMELINE, e['id'])})" for e in events) + ".")
+        more = []
+        if place.get("actor"):
+            more.append(f"[glossary entry]({link(src, glossary.entry_src(place['actor']))})")
+        for passage_id in place.get("passages") or []:
+            passage = site.passages[passage_id]
+            more.append(f"[{passage['title']}]({link(src, passage['page'] + '.md', passage_id)})")
+        if more:
+            bits.append("Read more: " + "; ".join(more) + ".")
+        bits.append(cite(place["sources"], site, src))
+        out += ["1. " + " ".join(bits), f"   {{ #{place['id']} }}"]
+    return "\n".join(out)
+
+
+def markdown(site: Site, src: str = PAGE) -> str:
+    """The map page's generated part (its marker: <!-- insert: map -->)."""
+    if not site.places:
+        return "*No places yet.*"
+    base = load_basemap()
+    figure = [
+        '<figure class="viz viz--map" id="map-figure">',
+        *(map_svg(site, layout, base, src) for layout in LAYOUTS),
+        f"<figcaption>Numbers follow the story: each place's first event on the timeline. Each name links to its line "
+        f'in the <a href="#places">key below</a>. {esc(base["attribution"])}</figcaption>',
+        "</figure>",
+    ]
+    return "\n".join(["\n".join(figure), "", "## Why each place matters { #places }", "", key_markdown(site, src)])
+
+
+def citations(site: Site):
+    for place in site.places.values():
+        yield place["sources"], PAGE, place["id"], f"Map: {place['name']}"

@@ -1,0 +1,151 @@
+"""The drawings and the timeline as a reader sees them, measured in real Chromium at a phone's
+and a laptop's width: labels apart, markers apart, text large enough, nothing wider than the
+screen, axe clean in both schemes, readable with JavaScript off."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+from browser import Watch, launch  # noqa: E402
+
+PHONE, LAPTOP = 390, 1280
+PAGES = ["connections/", "map/", "timeline/"]
+AXE_CURRENT = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+def open_page(browser, server, address: str, width: int, scheme: str = "light", js: bool = True):
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 600 else 900},
+                                  color_scheme=scheme, java_script_enabled=js)
+    watch = Watch(server.url)
+    watch.attach(context)
+    page = watch.page(context)
+    page.goto(server.url + address, wait_until="load")
+    return context, page, watch
+
+
+MAP_BOXES = """() => {
+  const svg = [...document.querySelectorAll('svg.viz-map')].find(s => s.getBoundingClientRect().width > 0);
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const labels = [...svg.querySelectorAll('text')].map(t => ({text: t.textContent.trim(), box: box(t)}));
+  const dots = [...svg.querySelectorAll('circle.map-dot')].map(c => {
+    const [x0, y0, x1, y1] = box(c); return [(x0 + x1) / 2, (y0 + y1) / 2]; });
+  return {layout: svg.getAttribute('class'), width: svg.getBoundingClientRect().width, labels, dots};
+}"""
+
+
+def overlap(a, b) -> float:
+    w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+def test_map_labels_do_not_overlap_and_markers_stand_apart(browser, server, width):
+    context, page, watch = open_page(browser, server, "map/", width)
+    found = page.evaluate(MAP_BOXES)
+    context.close()
+    assert ("viz-map--narrow" if width == PHONE else "viz-map--wide") in found["layout"]
+    assert found["width"] <= width - 20
+    labels = found["labels"]
+    assert len(labels) >= 20
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:] if overlap(a["box"], b["box"]) > 1]
+    assert not clashes
+    dots = found["dots"]
+    close = [(a, b) for i, a in enumerate(dots) for b in dots[i + 1:] if math.dist(a, b) < 12]
+    assert not close, close
+    assert not watch.errors and not watch.foreign
+
+
+SMALLEST_TEXT = """() => {
+  let smallest = 1e9, where = '';
+  for (const svg of document.querySelectorAll('svg.viz-svg, svg.viz-key')) {
+    const r = svg.getBoundingClientRect();
+    if (!r.width) continue;  // the other layout
+    const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? r.width / svg.viewBox.baseVal.width : 1;
+    for (const t of svg.querySelectorAll('text, tspan')) {
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < smallest) { smallest = px; where = t.textContent.trim().slice(0, 40); }
+    }
+  }
+  for (const el of document.querySelectorAll('.tl-jumps, .tl-list, .viz-keylist, .viz figcaption')) {
+    for (const t of [el, ...el.querySelectorAll('*')]) {
+      if (!t.getClientRects().length || !t.textContent.trim()) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize);
+      if (px < smallest) { smallest = px; where = t.textContent.trim().slice(0, 40); }
+    }
+  }
+  return [smallest, where, document.documentElement.scrollWidth];
+}"""
+
+
+@pytest.mark.parametrize("address", PAGES + ["glossary/quds-force/"])
+def test_text_is_at_least_12px_and_nothing_overflows_on_a_phone(browser, server, address):
+    context, page, watch = open_page(browser, server, address, PHONE)
+    smallest, where, scroll_width = page.evaluate(SMALLEST_TEXT)
+    context.close()
+    assert smallest >= 12, f"{address}: {smallest:.2f}px ({where!r})"
+    assert scroll_width <= PHONE, f"{address}: the page is {scroll_width}px wide"
+
+
+def test_timeline_reaches_2019_to_2021_quickly_on_a_phone(browser, server):
+    context, page, _ = open_page(browser, server, "timeline/", PHONE)
+    tops = page.evaluate("""() => {
+      const top = id => document.getElementById(id).getBoundingClientRect().top + scrollY;
+      return {y2019: top('y2019'), y2022: top('y2022'), article: top('article-published'),
+              page: document.documentElement.scrollHeight, screen: innerHeight};
+    }""")
+    # The jump to the article lands on it.
+    page.click("a.tl-jump--article")
+    landed = page.evaluate("document.getElementById('article-published').getBoundingClientRect().top")
+    context.close()
+    screen = tops["screen"]
+    assert tops["y2019"] < 2 * screen, tops  # past the jumps and the folded early years
+    assert tops["article"] < 6 * screen, tops
+    assert tops["y2022"] - tops["y2019"] < 6 * screen, tops  # 2019-2021: a few screens, not a dozen
+    assert 0 <= landed < screen / 2
+
+
+@pytest.mark.parametrize("address", ["connections/", "map/"])
+def test_drawings_read_without_javascript(browser, server, address):
+    context, page, _ = open_page(browser, server, address, PHONE, js=False)
+    shown = page.evaluate("""() => [...document.querySelectorAll('svg.viz-svg')]
+        .filter(s => s.getBoundingClientRect().height > 100).length""")
+    context.close()
+    assert shown >= 1
+
+
+def test_a_fragment_inside_a_folded_year_opens_it_without_javascript(browser, server):
+    context, page, _ = open_page(browser, server, "timeline/#iraq-invasion", PHONE, js=False)
+    visible = page.evaluate("document.getElementById('iraq-invasion').getBoundingClientRect().height")
+    context.close()
+    assert visible > 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("address", PAGES)
+def test_axe_on_the_visual_pages(browser, server, address, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page, _ = open_page(browser, server, address, PHONE, scheme)
+    engines = [Axe()] + ([Axe.from_file(AXE_CURRENT)] if Path(AXE_CURRENT).exists() else [])
+    found = {}
+    for axe in engines:
+        response = axe.run(page).response
+        found[response["testEngine"]["version"]] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in response["violations"]]
+    context.close()
+    assert all(not v for v in found.values()), found
