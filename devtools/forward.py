@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ZENSICAL = ROOT / ".venv-forward" / "bin" / "zensical"
 SHOWN = 8  # ids listed per page and kind; the rest are counted
 KINDS = {  # class of a linkable block -> what the report calls it
-    "annot": "annotations", "claim": "claims", "forecast": "forecasts", "timeline__event": "timeline events",
+    "annot": "annotations", "claim": "claims", "forecast": "forecasts", "tl-event": "timeline events",
+    "timeline__event": "timeline events",
     "source": "sources", "correction": "corrections",
 }
 CSP = re.compile(r"""<meta http-equiv="Content-Security-Policy" content="([^"]*)">""")
@@ -158,7 +159,7 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
         if missing or extra or moved:
             differing.append((address, missing, extra, moved))
     out.append("Published ids on the pages in both builds (MkDocs / Zensical):")
-    for kind in ["headings", *KINDS.values()]:
+    for kind in dict.fromkeys(["headings", *KINDS.values()]):
         if kind in totals:
             mk, zs = totals[kind]
             out.append(f"  {kind:<16} {mk:>5} / {zs:<5}{'' if mk == zs else '  DIFFERENT'}")

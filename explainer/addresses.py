@@ -16,8 +16,8 @@ from .redirects import read_redirects
 
 REGISTRY = Path("records/published.txt")
 # Elements whose ids are promised besides headings: passages' annotations, claims, forecasts,
-# timeline events, sources and corrections.
-LINKABLE_CLASSES = frozenset({"annot", "claim", "forecast", "timeline__event", "source", "correction"})
+# timeline events (tl-event; timeline__event before the visuals rewrite), sources and corrections.
+LINKABLE_CLASSES = frozenset({"annot", "claim", "forecast", "tl-event", "timeline__event", "source", "correction"})
 LINKABLE_TAGS = frozenset({"details", "div", "li"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
