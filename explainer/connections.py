@@ -350,7 +350,7 @@ def network_markdown(site: Site, src: str = PAGE) -> str:
     kinds = by_kind(site)
     out = [
         f"{len(site.relations)} relations in {len(kinds)} kinds. Each kind has its own line: its pattern, its end "
-        "marker and its name below. Who acts is on the left, whom they act on on the right, and every name links "
+        "marker and its name below. The actor is on the left, the one acted upon on the right, and every name links "
         "to its glossary entry.",
         "",
         key_markdown(list(kinds)),

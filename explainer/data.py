@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema as S
-from . import claimreview
 from . import daterefs, source_rules
 from . import visuals
+from . import claimreview
 from .problems import ContentError, Problem
+from .text import ACTOR_LINK  # defined once, in text.py
+from .text import plain_text as _plain_text
 from .yamlfile import Items, Record, load_yaml
 
 # Files of records: file name -> (collection the ids go into, schema of one record).
@@ -30,8 +32,6 @@ LIST_FILES = {
 PASSAGE_DIR = "passages"
 READING_PAGES = ("background", "diplomacy-by-drones", "scenarios")
 
-# [[actor-id]] or [[actor-id|shown text]], usable in any prose field and on any page.
-ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
 
 
 @dataclass
@@ -70,12 +70,7 @@ def plain_text(text: str, site: "Site") -> str:
     [[date:event-id]] -> the event's date."""
     from .daterefs import plain
 
-    text = plain(text, site)
-
-    def shown(match):
-        actor = site.actors.get(match.group(1).strip())
-        return match.group(2) or (actor["name"] if actor else match.group(1))
-    return " ".join(ACTOR_LINK.sub(shown, text).split())
+    return _plain_text(plain(text, site), {actor_id: actor["name"] for actor_id, actor in site.actors.items()})
 
 
 def strings_in(value, line: int):
@@ -196,9 +191,9 @@ class _Loader:
         self.check_actor_links()
         self.check_aliases()
         self.check_corrections()
+        self.check_source_rules()
         self.problems += visuals.check(self.site)
         self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
-        self.check_source_rules()
         return self.site
 
     def check_source_rules(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import claimreview, redirects
+from . import glossary, claimreview, redirects
 from .data import Site, load_site
 from .links import check_links, page_ids
 from .pages import PageMarkdown, site_markdown
@@ -74,6 +74,12 @@ class SiteBuild:
         return markdown
 
     def on_env(self, files: Files) -> None:
+        # Glossary entries are outside the nav, so MkDocs gives them no footer links: chain them
+        # in the index's order (explainer.glossary.neighbours) before any page is rendered.
+        for src, (before, after) in glossary.neighbours(self.site).items():
+            page = files.get_file_from_path(src).page
+            page.previous_page = files.get_file_from_path(before).page
+            page.next_page = files.get_file_from_path(after).page
         pages = {f.src_uri: page_ids(f.page.content or "") for f in files.documentation_pages() if f.page}
         others = {f.src_uri for f in files if not f.is_documentation_page()}
         self.problems += check_links(self.links, pages, others)

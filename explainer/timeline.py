@@ -78,7 +78,7 @@ def _event(site: Site, event, src: str, after: bool) -> list[str]:
         f'<li class="{" ".join(classes)}" id="{event["id"]}" markdown="1">'
         f'<span class="tl-head">{tag}<time datetime="{event["date"]}" data-precision="{precision(event["date"])}">'
         f'{human_date(event["date"])}</time></span> {lead}',
-        f'<details class="tl-sources"><summary>{summary}</summary>'
+        f'<details class="tl-sources" markdown="1"><summary>{summary}</summary>'
         + (f'<span class="tl-rest">{rest}</span>' if rest else "")
         + "".join(f'<span class="tl-links">{extra}</span>' for extra in extras) + "</details></li>",
     ]

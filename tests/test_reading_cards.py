@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import html_pages
+from sweep import check
 
 READING = ["background", "diplomacy-by-drones", "scenarios"]
 PHONE = {"width": 390, "height": 844}
@@ -96,17 +97,6 @@ def test_no_page_shows_markup_or_a_doubled_word(built_site):
 
 # --- in the browser ---------------------------------------------------------------------------
 
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    from browser import launch
-
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 def _page(chromium, server, path, **options):
@@ -209,8 +199,7 @@ def test_print_expands_every_box_and_shows_source_addresses(chromium, server):
     assert after[0] == f'" (" attr(href) ")"' or after[0] == f'" ({after[1]})"'
 
 
-@pytest.mark.browser
-def test_every_page_ends_with_previous_and_next_links(chromium, server, built_site):
+def test_every_page_ends_with_previous_and_next_links(built_site):
     missing = []
     for path in html_pages(built_site):
         html = path.read_text(encoding="utf-8")
@@ -227,20 +216,20 @@ def test_every_page_ends_with_previous_and_next_links(chromium, server, built_si
     assert missing == []
 
 
+@check("table-width", after_resize=True)
+def tables_fit_a_phone(visit):
+    """At 390 px no table is wider than the article's text (it would scroll sideways)."""
+    visit.page.set_viewport_size(PHONE)
+    visit.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return visit.page.evaluate("""() => { const box = document.querySelector('.md-content article').getBoundingClientRect();
+        return [...document.querySelectorAll('.md-content article table')]
+          .filter(t => t.getBoundingClientRect().width > box.width + 1)
+          .map(t => Math.round(t.getBoundingClientRect().width)); }""")
+
+
 @pytest.mark.browser
-def test_no_table_is_wider_than_the_text_on_a_phone(chromium, server, built_site):
-    wide = {}
-    for path in html_pages(built_site):
-        address = path.relative_to(built_site).parent.as_posix().strip(".")
-        context, page = _page(chromium, server, address + "/" if address else "")
-        found = page.evaluate("""() => { const box = document.querySelector('.md-content article').getBoundingClientRect();
-            return [...document.querySelectorAll('.md-content article table')]
-              .filter(t => t.getBoundingClientRect().width > box.width + 1)
-              .map(t => Math.round(t.getBoundingClientRect().width)); }""")
-        context.close()
-        if found:
-            wide[address or "/"] = found
-    assert wide == {}
+def test_no_table_is_wider_than_the_text_on_a_phone(sweep):
+    assert sweep.problems("table-width") == {}
 
 
 def _luminance(rgb):
