@@ -328,6 +328,8 @@ def key_markdown(site: Site, src: str = PAGE) -> str:
             more.append(f"[{passage['title']}]({link(src, passage['page'] + '.md', passage_id)})")
         if more:
             bits.append("Read more: " + "; ".join(more) + ".")
+        if place.get("approximate"):
+            bits.append(f"Approximate position: {place['approximate']}")
         bits.append(cite(place["sources"], site, src))
         out += ["1. " + " ".join(bits), f"   {{ #{place['id']} }}"]
     return "\n".join(out)

@@ -207,6 +207,7 @@ PLACE = {
     "passages": Field("refs", required=False, ref="passage"),
     "lat": Field("number", low=-90, high=90),
     "lon": Field("number", low=-180, high=180),
+    "approximate": optional(TEXT),  # when no gazetteer holds the place: how the point was placed, from what source
     "label": Field("enum", required=False, choices=("left", "right", "above", "below")),
     "why": TEXT,  # one line: why this place matters in the story (shown in the map's key)
     "events": Field("refs", required=False, ref="event"),  # its events on the timeline
