@@ -1,4 +1,8 @@
-"""Launch real Chromium (Debian's when present) and watch what a page asks for."""
+"""Launch real Chromium and watch what a page asks for; helpers shared by the browser tests.
+
+Debian's /usr/bin/chromium when present (this machine); otherwise Playwright's own build, as on a
+GitHub runner, where Ubuntu's chromium is a snap (`python -m playwright install --with-deps chromium`).
+The ``chromium`` fixture (one browser per run) is in conftest.py."""
 
 from __future__ import annotations
 
@@ -6,14 +10,17 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; EXPLAINER_CHROMIUM names another binary, and an empty value means
+# Playwright's own build (the GitHub workflow sets it empty: the runner's /usr/bin/chromium is not
+# the build this Playwright version was made for).
+CHROMIUM = os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def launch(playwright):
     options = {"headless": True, "args": ARGS}
-    if os.path.exists(CHROMIUM):
+    if CHROMIUM and os.path.exists(CHROMIUM):
         options["executable_path"] = CHROMIUM
     return playwright.chromium.launch(**options)
 
@@ -42,8 +49,31 @@ class Watch:
 
         context.route("**/*", route)
 
+    def clear(self) -> None:
+        """Forget what was seen so far (between pages visited in one context)."""
+        self.errors.clear()
+        self.foreign.clear()
+        self.requests.clear()
+
     def page(self, context):
         page = context.new_page()
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         return page
+
+
+def addresses(site) -> list[str]:
+    """Every page of a built site as a path under the server root ("" for the home page)."""
+    from conftest import html_pages
+
+    return [p.relative_to(site).parent.as_posix().strip(".") + "/" if p.parent != site else "" for p in html_pages(site)]
+
+
+def open_page(chromium, server, path: str, scheme: str = "light", **context_options):
+    """A new context (third-party hosts blocked) with one page loaded; returns (context, page, watch)."""
+    watch = Watch(server.url)
+    context = chromium.new_context(color_scheme=scheme, **context_options)
+    watch.attach(context)
+    page = watch.page(context)
+    page.goto(server.url + path.lstrip("/"), wait_until="load")
+    return context, page, watch

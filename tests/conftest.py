@@ -1,26 +1,119 @@
-"""Shared fixtures: one strict build of the real site per test run, served on localhost."""
+"""Shared fixtures (all of them live here): one strict build of the real site per run, served on
+localhost; one Chromium per run; the browser sweep; the article's text.
+
+Builds run in this process (``build_site``): the same ``mkdocs build --strict`` without a new
+Python each time. A subprocess is used only where it is the point (``mkdocs_build``: the
+command line's own output, or a second process for the reproducibility test).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+BUILD_EPOCH = "1764000000"  # SOURCE_DATE_EPOCH for every test build
 
-from devtools.localserver import Server, free_port
+from devtools.localserver import Server, free_port  # noqa: E402
 
 
-def mkdocs_build(out: Path, site_url: str, config: str = "mkdocs.yml", extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the fixture data instead of comparing (test_golden.py)")
+
+
+# ----- Building --------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildResult:
+    """What a build said. Shaped like subprocess.CompletedProcess so callers read it the same way."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _environment(values: dict):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/",
+               config: str = "mkdocs.yml", extra_env: dict | None = None) -> BuildResult:
+    """``mkdocs build --strict -q -d out`` of ``project``, in this process.
+
+    A content mistake comes back as returncode 1 with the build's messages in ``stderr`` (what
+    the command line prints; a PluginError is a click error there, printed without traceback).
+    Careful: MkDocs caches a hook module per path, so a project built twice shares its hook's
+    state (SiteBuild resets what matters in on_config). Packages come from this checkout.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    env = {"SITE_URL": site_url, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    saved_site_module = sys.modules.get("site")  # MkDocs registers the hook file under its stem
+    code = 0
+    try:
+        with _environment(env), contextlib.chdir(project):
+            cfg = load_config(config_file=str(project / config), site_dir=str(out), strict=True)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+    except Abort as error:
+        collect.lines.append(f"Aborted: {error}")
+        code = 1
+    except MkDocsException as error:  # e.g. a config error, raised before the build starts
+        collect.lines.append(f"Error: {error.format_message()}")
+        code = 1
+    finally:
+        logger.removeHandler(collect)
+        if saved_site_module is not None:
+            sys.modules["site"] = saved_site_module
+    return BuildResult(code, "", "\n".join(collect.lines))
+
+
+def mkdocs_build(out: Path, site_url: str, config: str = "mkdocs.yml", extra_env: dict | None = None,
+                 cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The command line itself, in a new process (for what only a separate process shows)."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    env.setdefault("SOURCE_DATE_EPOCH", "1764000000")
+    env.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -33,8 +126,8 @@ def site_port() -> int:
 def built_site(tmp_path_factory, site_port) -> Path:
     """The real site, built once with --strict for the whole run."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(out, f"http://127.0.0.1:{site_port}/")
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    result = build_site(ROOT, out, f"http://127.0.0.1:{site_port}/")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return out
 
 
@@ -47,6 +140,9 @@ def server(built_site, site_port):
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+# ----- Outside inputs ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +160,33 @@ def require(available: bool, reason: str) -> None:
     if os.environ.get("EXPLAINER_CI"):
         pytest.fail(reason + "; .ci/run requires it")
     pytest.skip(reason)
+
+
+# ----- The browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole run (Debian's, else Playwright's own); see browser.py."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright is not installed (requirements-test.txt)")
+    from browser import launch
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def sweep(server, built_site):
+    """Every page loaded once per colour scheme, every check of tests/sweep.py run on it."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        require(False, "Playwright is not installed (requirements-test.txt)")
+    import sweep as sweep_module
+
+    return sweep_module.run(server, built_site)

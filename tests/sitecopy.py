@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, build_site, mkdocs_build
 
 PARTS = ["mkdocs.yml", "docs", "overrides", "data", "explainer"]
 
@@ -21,15 +21,11 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build_copy(dest: Path):
-    """Build the copy with the copy's own package and hooks."""
-    import os
-    import subprocess
-    import sys
+def build_copy(dest: Path, site_url: str = "http://127.0.0.1:8000/"):
+    """``mkdocs build --strict`` of the copy into dest/site, in this process (see conftest.build_site).
 
-    env = {**os.environ, "SITE_URL": "http://127.0.0.1:8000/", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest / "site")],
-                          cwd=dest, env=env, capture_output=True, text=True, timeout=300)
+    The copy's data, pages, templates and hook are its own; the Python package is this checkout's."""
+    return build_site(dest, dest / "site", site_url)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -38,4 +34,4 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-__all__ = ["copy_project", "build_copy", "edit", "mkdocs_build"]
+__all__ = ["copy_project", "build_copy", "build_site", "edit", "mkdocs_build"]

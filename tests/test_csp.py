@@ -10,7 +10,7 @@ import pytest
 
 from conftest import html_pages
 from htmlpage import parse
-from test_browser import chromium, open_page  # noqa: F401
+from browser import open_page
 
 
 def inline_script_hashes(page) -> set[str]:
@@ -38,7 +38,7 @@ def test_every_page_has_a_strict_policy_that_covers_its_inline_scripts(built_sit
 
 
 @pytest.mark.browser
-def test_no_policy_violation_while_reading(chromium, server, built_site):  # noqa: F811
+def test_no_policy_violation_while_reading(chromium, server, built_site):
     violations = []
     for address in ["", "background/", "glossary/soleimani/", "timeline/", "connections/", "map/", "sources/"]:
         context, page, watch = open_page(chromium, server, address)

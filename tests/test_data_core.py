@@ -25,10 +25,12 @@ def problems(data: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def replace(path: Path, old: str, new: str) -> None:
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old``; return the line where it stood (where ``new`` now starts)."""
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
 
 
 def test_the_fixture_is_valid(data):
@@ -39,33 +41,37 @@ def test_the_fixture_is_valid(data):
 
 
 def test_broken_yaml_gives_file_and_line(data):
-    replace(data / "actors.yml", "  kind: group", "  kind: [group")
+    line = replace(data / "actors.yml", "  kind: group", "  kind: [group")
     found = problems(data)
     assert len(found) == 1
-    assert found[0].startswith("data/actors.yml:") and "is not valid YAML" in found[0]
+    # PyYAML notices the unclosed bracket on the next line (the parser's own position).
+    assert found[0].startswith(f"data/actors.yml:{line + 1}: is not valid YAML"), found
 
 
 def test_unknown_ids_are_reported_with_their_lines(data):
-    replace(data / "passages" / "background.yml", "sources: [example-20200103-strike]\n    claims", "sources: [no-such-source]\n    claims")
-    replace(data / "actors.yml", "An example role linking [[soleimani]]", "An example role linking [[soliemani]]")
+    source = replace(data / "passages" / "background.yml", "sources: [example-20200103-strike]\n    claims", "sources: [no-such-source]\n    claims")
+    link = replace(data / "actors.yml", "An example role linking [[soleimani]]", "An example role linking [[soliemani]]")
     found = problems(data)
-    assert any(p.startswith("data/passages/background.yml:12:") and "unknown source id 'no-such-source'" in p for p in found), found
-    assert any(p.startswith("data/actors.yml:") and "unknown glossary id 'soliemani'" in p and "did you mean 'soleimani'" in p for p in found), found
+    assert source == 12 and link == 19
+    assert any(p.startswith("data/passages/background.yml:12: ") and "unknown source id 'no-such-source'" in p for p in found), found
+    assert "data/actors.yml:19: link [[soliemani]]: unknown glossary id 'soliemani' (did you mean 'soleimani'?)" in found, found
 
 
 def test_every_mistake_is_reported_at_once(data):
-    replace(data / "sources.yml", 'date: "2020-01-03"', 'date: "2020-13-03"')
+    date = replace(data / "sources.yml", 'date: "2020-01-03"', 'date: "2020-13-03"')
     replace(data / "sources.yml", "  publisher: Example Institute\n", "")
     replace(data / "actors.yml", "  definition: An example group.\n", "")
-    replace(data / "actors.yml", "kind: group", "kind: militia")
-    replace(data / "passages" / "background.yml", "verdict: partly-accurate", "verdict: mostly-true")
+    kind = replace(data / "actors.yml", "kind: group", "kind: militia")
+    verdict = replace(data / "passages" / "background.yml", "verdict: partly-accurate", "verdict: mostly-true")
     found = problems(data)
+    assert (date, kind, verdict) == (4, 15, 16)
+    # A missing field is reported on the first line of its record; a wrong value on its own line.
     expected = [
-        ("data/sources.yml:4:", "must be a date written YYYY-MM-DD"),
-        ("data/sources.yml:6:", "'publisher' is missing"),
-        ("data/actors.yml:", "'definition' is missing"),
-        ("data/actors.yml:", "'kind' must be one of person, group, state, agreement, place"),
-        ("data/passages/background.yml:", "'verdict' must be one of accurate, needs-context"),
+        ("data/sources.yml:4: ", "must be a date written YYYY-MM-DD"),
+        ("data/sources.yml:7: ", "source 'example-2021-review': the required field 'publisher' is missing"),
+        ("data/actors.yml:14: ", "actor 'pmf': the required field 'definition' is missing"),
+        ("data/actors.yml:15: ", "'kind' must be one of person, group, state, agreement, place"),
+        ("data/passages/background.yml:16: ", "'verdict' must be one of accurate, needs-context"),
     ]
     for where, what in expected:
         assert any(p.startswith(where) and what in p for p in found), (where, what, found)
@@ -77,15 +83,16 @@ def test_duplicate_ids_and_aliases(data):
     (data / "sources.yml").write_text(text + text.split("- id: example-2021-review")[0].replace("- id: example-20200103-strike", "- id: example-20200103-strike", 1), encoding="utf-8")
     replace(data / "actors.yml", "aliases: [PMF, Hashd al-Sha'bi]", "aliases: [PMF, Hashd al-Sha'bi, qasem soleimani]")
     found = problems(data)
-    assert any("the source id 'example-20200103-strike' is already used at data/sources.yml:1" in p for p in found), found
-    assert any("the name 'qasem soleimani' is already used by actor 'soleimani'" in p for p in found), found
+    second = len(text.splitlines()) + 1  # the copy of the first record, appended after the file
+    assert any(p.startswith(f"data/sources.yml:{second}: ") and "the source id 'example-20200103-strike' is already used at data/sources.yml:1" in p for p in found), found
+    assert any(p.startswith("data/actors.yml:17: ") and "the name 'qasem soleimani' is already used by actor 'soleimani'" in p for p in found), found
 
 
 def test_unknown_fields_and_files(data):
-    replace(data / "actors.yml", "  fate: An example fate.\n", "  fate: An example fate.\n  fait: typo\n", )
+    fate = replace(data / "actors.yml", "  fate: An example fate.\n", "  fate: An example fate.\n  fait: typo\n", )
     (data / "notes.yml").write_text("- a\n", encoding="utf-8")
     found = problems(data)
-    assert any("unknown field 'fait'" in p for p in found), found
+    assert any(p.startswith(f"data/actors.yml:{fate + 1}: ") and "unknown field 'fait'" in p for p in found), found
     assert any(p.startswith("data/notes.yml:1: is not a data file the site knows") for p in found), found
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from conftest import ROOT
 from explainer.data import load_site
 from explainer.glossary import spellings
-from test_browser import chromium, open_page  # noqa: F401  (fixtures and helpers)
 
 pytestmark = pytest.mark.browser
 
@@ -21,37 +18,77 @@ def names(actor) -> list[str]:
     return [actor["name"], *spellings(actor)]
 
 
-WAIT_FOR_QUERY = """q => {
-  const first = document.querySelector('.md-search-result__item > a');
-  if (!first) return false;
-  const h = new URL(first.href).searchParams.get('h') || '';
-  return h.replace(/[^a-z0-9]+/g, ' ').trim() === q;
-}"""
+# Runs before the page's scripts: counts the queries Material's search sends to its worker and the
+# answers it gets back, in order (message types from Material's bundle: 2 = query, 3 = result).
+# Results are drawn synchronously when the answer arrives, so once our query is answered the list
+# on screen is the answer to it.
+PROBE = """(() => {
+  const Base = window.Worker;
+  const log = window.__search = {sent: [], answered: []};
+  window.Worker = class extends Base {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', e => { if (e.data && e.data.type === 3) log.answered.push(log.sent.shift()); });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) log.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+
+ANSWERED = "q => window.__search.sent.length === 0 && window.__search.answered.at(-1) === q"
 
 
-def results_for(page, query: str) -> list[str]:
-    """Type a query and return the result links once they answer the whole query."""
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.dispatch_event("keyup")
-    expected = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
-    try:
-        page.wait_for_function(WAIT_FOR_QUERY, arg=expected, timeout=2_000)
-    except Exception:  # stop words leave the highlight shorter: take what is shown after 2 s
-        pass
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-
-
-def test_every_spelling_finds_the_entry(chromium, server):  # noqa: F811
-    site = load_site(ROOT / "data", ROOT)
-    context, page, watch = open_page(chromium, server, "")
+def open_search(chromium, server):
+    context = chromium.new_context()
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    page.goto(server.url, wait_until="load")
     page.locator("input.md-search__input").click()
-    missed = []
+    return context, page
+
+
+class Search:
+    def __init__(self, page):
+        self.page, self.last, self.shown = page, None, []
+
+    def results_for(self, query: str) -> list[str]:
+        """Type a query; once the worker has answered THIS query, return the result links."""
+        if query == self.last:  # Material sends nothing for an unchanged query
+            return self.shown
+        box = self.page.locator("input.md-search__input")
+        box.fill(query)
+        box.dispatch_event("keyup")  # Material reads the box on keyup
+        self.page.wait_for_function(ANSWERED, arg=query, timeout=10_000)
+        self.last = query
+        self.shown = self.page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+        return self.shown
+
+
+def test_every_spelling_finds_the_entry(chromium, server):
+    site = load_site(ROOT / "data", ROOT)
+    context, page = open_search(chromium, server)
+    search = Search(page)
+    missed, asked = [], 0
     for actor_id in SAMPLE:
         target = f"{server.url}glossary/{actor_id}/"
         for name in names(site.actors[actor_id]):
-            hrefs = [h.split("#")[0].split("?")[0] for h in results_for(page, name)]
+            hrefs = [h.split("#")[0].split("?")[0] for h in search.results_for(name)]
+            asked += 1
             if target not in hrefs[:TOP]:
                 missed.append((actor_id, name, hrefs[:TOP]))
     context.close()
+    assert asked > len(SAMPLE) * 2
     assert not missed, "\n".join(map(str, missed))
+
+
+def test_results_are_those_of_the_last_query_typed(chromium, server):
+    """The wait above is for the query typed, not for any results: a query that finds nothing
+    right after one that finds much shows nothing."""
+    context, page = open_search(chromium, server)
+    search = Search(page)
+    assert any("/glossary/sistani/" in h for h in search.results_for("Sistani"))
+    assert search.results_for("zzqxj") == []
+    assert page.locator(".md-search-result__meta").inner_text() == "No matching documents"
+    context.close()
