@@ -171,11 +171,105 @@ def test_the_right_date_or_a_reference_is_not_flagged(site):
 def test_a_wrong_date_in_a_data_file_is_found_at_its_line(tmp_path):
     root = copy_project(tmp_path / "copy")
     background = root / "data" / "passages" / "background.yml"
-    line = _replace(background, "at [[baghdad-airport]] on 3 January 2020", "at [[baghdad-airport]] on 5 January 2020")
+    line = _replace(background, "at [[baghdad-airport]] on [[date:soleimani-muhandis-killed]]", "at [[baghdad-airport]] on 5 January 2020")
     copied = load_site(root / "data", root)
     found = [str(p) for p in daterefs.conflicts(copied, daterefs.site_prose(copied, root / "docs"))]
     assert found == [f"data/passages/background.yml:{line}: '5 January 2020' here, but the timeline dates "
                      "'soleimani-muhandis-killed' 3 January 2020; write [[date:soleimani-muhandis-killed]] (or correct one of them)"]
+
+
+# Key events are dated in prose only by [[date:...]]: no hand-written copy of their date stays in a
+# sentence that names one of their actors (or in their actor's own glossary entry or map place).
+KEY_EVENTS = ["us-strikes-kh-iraq-syria", "us-embassy-siege", "soleimani-muhandis-killed", "us-strikes-kh-after-taji",
+              "cts-raid-on-kh", "kh-convoy-green-zone", "kh-detainees-freed", "militias-conditional-truce",
+              "us-election-2020", "assad-falls", "us-israel-strike-iran-2026"]
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({'|'.join(daterefs.MONTHS)})\b(?:,?\s+((?:19|20)\d\d)\b)?")
+
+
+def _prose_fields(site, docs):
+    """(text, file, first line, owning actor) for prose that may date an event: passages' says,
+    context, next and claim/forecast evidence (not the claim, forecast or reason lines, which stay
+    plain); glossary role and fate; places' why and note; relations' note; the pages in docs/."""
+    def at(record, key):
+        return record.text_starts.get(key, record.line_of(key))
+
+    for passage in site.passages.values():
+        file = site.files[id(passage)]
+        if passage.get("says"):
+            yield passage["says"], file, at(passage, "says"), None
+        for key in ("context", "next"):
+            if passage.get(key):
+                yield passage[key]["text"], file, at(passage[key], "text"), None
+        for item in [*(passage.get("claims") or []), *(passage.get("forecasts") or [])]:
+            yield item["evidence"], file, at(item, "evidence"), None
+    for actor in site.actors.values():
+        for key in ("role", "fate"):
+            if actor.get(key):
+                yield actor[key], site.files[id(actor)], at(actor, key), actor["id"]
+    for record in [*site.places.values(), *site.relations]:
+        for key in ("why", "note"):
+            if isinstance(record.get(key), str):
+                yield record[key], site.files[id(record)], at(record, key), record.get("actor")
+    for path in sorted(docs.glob("*.md")):
+        yield path.read_text(encoding="utf-8"), f"docs/{path.name}", 1, None
+
+
+def hand_written_copies(site, docs, event_ids) -> list[str]:
+    """'file:line: event-id: "3 January 2020"' for each hand-written copy ("3 January 2020",
+    "3 January", "25-26 June 2020") of one of these events' dates in a sentence next to its actors."""
+    found = []
+    for text, file, line, owner in _prose_fields(site, docs):
+        for sentence, offset in daterefs._sentences(text):
+            linked = {m.group(1).strip() for m in daterefs._LINK.finditer(sentence)}
+            lowered = sentence.lower()
+            for event_id in event_ids:
+                event = site.events[event_id]
+                year, month, day = event["date"].split("-")
+                actors = set(event["actors"])
+                names = {n.lower() for a in actors for n in [site.actors[a]["name"], *(site.actors[a].get("aliases") or [])]}
+                if not (owner in actors or linked & actors or any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in names)):
+                    continue
+                for m in _DAY_MONTH.finditer(sentence):
+                    if (int(m.group(1)), daterefs.MONTHS.index(m.group(2)) + 1) == (int(day), int(month)) and m.group(3) in (None, year):
+                        found.append(f"{file}:{line + text.count(chr(10), 0, offset + m.start())}: {event_id}: '{m.group(0)}'")
+    return found
+
+
+def test_key_events_are_dated_in_prose_only_by_reference(site):
+    assert hand_written_copies(site, ROOT / "docs", KEY_EVENTS) == []
+
+
+def test_key_events_are_referred_to_in_several_places():
+    """The check above means something: each key event's date is given by reference at least twice."""
+    text = "".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "data").rglob("*.yml"), *(ROOT / "docs").glob("*.md")])
+    counts = {event: text.count(f"[[date:{event}]]") for event in KEY_EVENTS}
+    assert min(counts.values()) >= 2, counts
+
+
+def test_a_hand_written_copy_of_a_key_date_is_found_at_its_line(tmp_path, site):
+    root = copy_project(tmp_path / "copy")
+    data = root / "data"
+    expected = []
+    # in a passage's context, next to linked actors
+    line = _replace(data / "passages" / "background.yml", "[[muhandis]] beside [[baghdad-airport]] on [[date:soleimani-muhandis-killed]]",
+                    "[[muhandis]] beside [[baghdad-airport]] on 3 January 2020")
+    expected.append(f"data/passages/background.yml:{line}: soleimani-muhandis-killed: '3 January 2020'")
+    # in evidence, the day without its year
+    line = _replace(data / "passages" / "diplomacy-by-drones.yml", "On [[date:militias-conditional-truce]] Kataib Hezbollah's spokesman",
+                    "On 11 October Kataib Hezbollah's spokesman")
+    expected.append(f"data/passages/diplomacy-by-drones.yml:{line}: militias-conditional-truce: '11 October'")
+    # in the actor's own glossary entry, which does not name him
+    line = _replace(data / "actors.yml", "fate: Died on [[date:soleimani-muhandis-killed]] when", "fate: Died on 3 January 2020 when")
+    expected.append(f"data/actors.yml:{line}: soleimani-muhandis-killed: '3 January 2020'")
+    # a range, on a hand-written page, next to an actor named in plain words
+    index = root / "docs" / "index.md"
+    _append(index, "\nThe Counter-Terrorism Service raided Kataib Hezbollah on the night of 25-26 June 2020.\n")
+    line = _line_of(index, "raided Kataib Hezbollah on the night")
+    expected.append(f"docs/index.md:{line}: cts-raid-on-kh: '25-26 June 2020'")
+    # not flagged: another year, and the same day with none of the event's actors
+    _append(index, "\nOn 3 January 2021 [[soleimani]] was mourned. On 3 January 2020 Asaib Ahl al-Haq was designated.\n")
+    copied = load_site(data, root)
+    assert sorted(hand_written_copies(copied, root / "docs", KEY_EVENTS)) == sorted(expected)
 
 
 # --- the data as it stands ----------------------------------------------------------------------
