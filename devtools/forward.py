@@ -31,7 +31,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from explainer import htmlids
-from explainer.addresses import HEADINGS, promised_ids
+from explainer.published import HEADINGS, promised_ids
 from explainer.export import export
 from explainer.problems import ContentError
 from explainer.redirects import read_redirects

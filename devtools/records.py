@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from explainer import addresses, verdicts
+from explainer import published, verdicts
 from explainer.data import load_site
 
 
@@ -19,9 +19,9 @@ def main(site_dir: str) -> int:
     if problems:
         print("Not recorded: these verdicts changed without a correction:\n  " + "\n  ".join(problems))
         return 1
-    added, total = addresses.update_registry(root, Path(site_dir))
+    added, total = published.update_registry(root, Path(site_dir))
     count = verdicts.write_record(root, site)
-    print(f"{added} new addresses added; {total} published in {addresses.REGISTRY}")
+    print(f"{added} new addresses added; {total} published in {published.REGISTRY}")
     print(f"{count} verdicts recorded in {verdicts.RECORD}")
     return 0
 

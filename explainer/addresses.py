@@ -1,85 +1,115 @@
-"""Published addresses: the registry of every page and fragment the site has promised.
+"""Every address on the site, named once: pages' docs paths, anchor ids, and page titles.
 
-A link someone shared must keep working. ``records/published.txt`` lists every published page
-path and fragment; a test fails when the built site lacks one. When an id must move, a line in
-``records/redirects.yml`` keeps the old address alive (explainer/redirects.py).
+Writers never spell a page's file or an anchor themselves: they ask here, so a page that links
+to a passage, a glossary entry or a source's line on the sources page cannot drift from the page
+that writes it. Anchors are published (records/published.txt, explainer/published.py): change a
+name here only with a line in records/redirects.yml.
 
-Run ``./run record`` to add the ids of a new build to the registry (it never removes any).
+Page titles come from the nav in mkdocs.yml, the one place they are written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import htmlids
-from .redirects import read_redirects
+import yaml
 
-REGISTRY = Path("records/published.txt")
-# Elements whose ids are promised besides headings: passages' annotations, claims, forecasts,
-# timeline events (tl-event; timeline__event before the visuals rewrite), sources and corrections.
-LINKABLE_CLASSES = frozenset({"annot", "claim", "forecast", "tl-event", "timeline__event", "source", "correction"})
-LINKABLE_TAGS = frozenset({"details", "div", "li"})
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# --- pages (docs paths, as MkDocs names them) -----------------------------------------------
 
-
-def page_address(site_dir: Path, file: Path) -> str:
-    rel = file.relative_to(site_dir).as_posix()
-    return "/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel
+HOME = "index.md"
+READING_PAGES = ("background", "diplomacy-by-drones", "scenarios")  # the article, annotated
+GLOSSARY = "glossary/index.md"
+TIMELINE = "timeline.md"
+CONNECTIONS = "connections.md"
+MAP = "map.md"
+SOURCES = "sources.md"
 
 
-def promised_ids(page: htmlids.PageIds) -> list[str]:
-    """The ids of one page that are published: headings, and the linkable blocks."""
-    return [element.id for element in page.elements
-            if element.tag in HEADINGS or (element.tag in LINKABLE_TAGS and element.classes & LINKABLE_CLASSES)]
+def reading_page(page_id: str) -> str:
+    """'background' -> 'background.md'."""
+    return f"{page_id}.md"
 
 
-def collect(site_dir: Path) -> set[str]:
-    """Every page path and promised fragment in a built site."""
-    found = set()
-    for file in sorted(site_dir.rglob("index.html")):
-        page_ids = htmlids.read(file.read_text(encoding="utf-8"))
-        if page_ids.refresh:
-            continue  # a redirect page, not a page of ours
-        page = page_address(site_dir, file)
-        found.add(page)
-        found.update(f"{page}#{element_id}" for element_id in promised_ids(page_ids))
-    return found
+def glossary_entry(actor_id: str) -> str:
+    """A glossary entry's generated page."""
+    return f"glossary/{actor_id}.md"
 
 
-def read_registry(root: Path) -> list[str]:
-    path = root / REGISTRY
-    if not path.exists():
-        return []
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+# --- anchors (ids inside a page) --------------------------------------------------------------
+# Passages, claims, forecasts, timeline events, places and corrections are anchored by their
+# own data id; what is named here is made from one.
+
+ANNOTATIONS = ("context", "check", "forecast", "next")  # a passage's blocks, in reading order
+ENTRY_SOURCES = "sources"  # a glossary entry's "Sources" heading
 
 
-def missing(root: Path, site_dir: Path) -> list[str]:
-    """Registered addresses the built site no longer answers (redirects count as answers)."""
-    ids_cache: dict[Path, set[str]] = {}
-    moved_pages = read_redirects(root)["pages"]
-    lost = []
-    for address in read_registry(root):
-        page, _, fragment = address.partition("#")
-        if page in moved_pages:
-            fragment = ""  # the redirect page answers; it sends readers to the right page
-        file = site_dir / page.lstrip("/") / "index.html" if page.endswith("/") else site_dir / page.lstrip("/")
-        if not file.exists():
-            lost.append(address)
-            continue
-        if fragment:
-            if file not in ids_cache:
-                ids_cache[file] = htmlids.read(file.read_text(encoding="utf-8")).ids()
-            if fragment not in ids_cache[file]:
-                lost.append(address)
-    return lost
+def annotation_id(passage_id: str, kind: str) -> str:
+    """One of a passage's annotation blocks (kind: one of ANNOTATIONS)."""
+    return f"{passage_id}-{kind}"
 
 
-def update_registry(root: Path, site_dir: Path) -> tuple[int, int]:
-    """Add the built site's addresses to the registry; returns (added, total)."""
-    known = read_registry(root)
-    new = sorted(collect(site_dir) - set(known))
-    lines = sorted(set(known) | set(new))
-    header = "# Every published address. Never delete a line: move it with records/redirects.yml.\n"
-    (root / REGISTRY).parent.mkdir(exist_ok=True)
-    (root / REGISTRY).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
-    return len(new), len(lines)
+def sources_list_id(passage_id: str) -> str:
+    """A passage's reference list."""
+    return f"{passage_id}-sources"
+
+
+def reference_id(passage_id: str, source_id: str) -> str:
+    """A source in a passage's reference list (published: never renumbered)."""
+    return f"{passage_id}-src-{source_id}"
+
+
+def source_anchor(source_id: str) -> str:
+    """A source's line on the sources page."""
+    return f"src-{source_id}"
+
+
+def verdict_group(value: str) -> str:
+    """A verdict's (or score's) group in the overview's verdict summary."""
+    return f"summary-{value}"
+
+
+def year_anchor(year: str) -> str:
+    """A year on the timeline."""
+    return f"y{year}"
+
+
+def relation_anchor(kind: str) -> str:
+    """A kind of relation's section on the connections page."""
+    return kind
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its nav: tags MkDocs resolves (``!ENV``, ``!!python/name:``) are
+    read as nothing rather than refused."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def nav_titles(config_file: Path) -> dict[str, str]:
+    """docs path -> its title in the nav of ``config_file`` ({} when there is no such file)."""
+    try:
+        config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except FileNotFoundError:
+        return {}
+    titles: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, str):
+                        titles[value] = title
+                    else:
+                        walk(value)
+    walk((config or {}).get("nav"))
+    return titles
+
+
+def passage_label(titles: dict[str, str], passage) -> str:
+    """'Background: Force instead of finesse': a passage named with its page's nav title."""
+    return f"{titles[reading_page(passage['page'])]}: {passage['title']}"

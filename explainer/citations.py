@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import addresses
+from .addresses import SOURCES, reference_id, source_anchor
 from .text import esc, human_date, link, one_line, short_date
-
-SOURCES_PAGE = "sources.md"
 
 
 def source_label(source) -> str:
@@ -27,14 +27,9 @@ def cite(ids, site, from_src: str, label: str = "Sources") -> str:
     """One line of Markdown: 'Sources: A; B.', each linking to its entry on the sources page."""
     if not ids:
         return ""
-    items = [f"[{_md_text(source_label(site.sources[i]))}]({link(from_src, SOURCES_PAGE, 'src-' + i)})"
+    items = [f"[{_md_text(source_label(site.sources[i]))}]({link(from_src, SOURCES, source_anchor(i))})"
              for i in ids if i in site.sources]
     return f"{label}: " + "; ".join(items) + "."
-
-
-def reference_id(passage_id: str, source_id: str) -> str:
-    """The id of a source in a passage's reference list (published: never renumbered)."""
-    return f"{passage_id}-src-{source_id}"
 
 
 def cite_short(ids, site, passage_id: str) -> str:
@@ -61,7 +56,7 @@ def reference_list(ids, site, passage_id: str, from_src: str) -> list[str]:
         title = esc(one_line(source["title"]))
         if source.get("url"):
             title = f'<a class="source-url" href="{esc(source["url"])}" rel="noopener">{title}</a>'
-        entry = link(from_src, SOURCES_PAGE, "src-" + source_id)
+        entry = link(from_src, SOURCES, source_anchor(source_id))
         out += [f'{number}. {esc(source["publisher"])}, “{title}”, '
                 f'<time datetime="{source["date"]}">{human_date(source["date"])}</time>. '
                 f'[Entry on the sources page]({entry}){{ .refs__entry }}',
@@ -75,22 +70,44 @@ def _md_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Citation:
-    """A place on the site that cites a source: the page file, the fragment, and its label."""
+    """A place on the site that cites sources: the page file, the fragment, and its label
+    ("Background: <passage title> (check)", "Timeline: 3 January 2020", ...)."""
 
+    sources: tuple[str, ...]
     src: str
     anchor: str
     label: str
 
 
+def cited(ids, src: str, anchor: str, label: str) -> list[Citation]:
+    """The citation a writer records where it writes a cite line (none without sources)."""
+    return [Citation(tuple(ids), src, anchor, label)] if ids else []
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a page writer returns: its Markdown, and every place in it that cites sources,
+    made in the same pass (the sources page lists them; nothing derives them again)."""
+
+    markdown: str
+    citations: tuple[Citation, ...] = ()
+
+
 class CitationIndex:
-    """Collects where each source is cited while pages are written."""
+    """Where each source is cited: a source's places in the order of the nav (a glossary entry
+    where the glossary stands), then of the page."""
 
-    def __init__(self):
+    def __init__(self, citations, titles: dict[str, str]):
+        nav = list(titles)
+
+        def page_rank(src: str) -> int:
+            src = addresses.GLOSSARY if src.startswith(addresses.GLOSSARY.rsplit("/", 1)[0] + "/") else src
+            return nav.index(src) if src in nav else len(nav)
+
         self.by_source: dict[str, list[Citation]] = {}
-
-    def add(self, ids, src: str, anchor: str, label: str) -> None:
-        for source_id in ids or []:
-            places = self.by_source.setdefault(source_id, [])
-            citation = Citation(src, anchor, label)
-            if citation not in places:
-                places.append(citation)
+        for citation in sorted(citations, key=lambda c: page_rank(c.src)):  # stable: page order kept
+            for source_id in citation.sources:
+                places = self.by_source.setdefault(source_id, [])
+                place = Citation((), citation.src, citation.anchor, citation.label)
+                if place not in places:
+                    places.append(place)

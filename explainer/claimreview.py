@@ -9,7 +9,7 @@ choices, also explained in the README ("Structured data"):
 - **Who made the claim.** ``Claim.author`` is the article's author when the byline is known; it
   is not (the method page says so), so it is the article's publisher, TRT World, the
   organisation that put the claim before readers. We never guess a person.
-- **Unproven has no ``ratingValue``.** The 1-5 scale below says how true a claim is; Unproven
+- **Unproven has no ``ratingValue``.** The 1-5 scale (``scales.RATING``) says how true a claim is; Unproven
   says we could not find out, so any point on it (3 would read as "half true") would state
   something we do not know. Its rating carries the label (``alternateName``) and the reason
   (``ratingExplanation``), like every other rating. schema.org does not require ``ratingValue``.
@@ -21,16 +21,12 @@ import json
 from pathlib import Path
 
 from . import schema as S
+from .markup import plain
 from .problems import Problem
-from .schema import VERDICTS
+from .scales import RATING, VERDICTS
 from .yamlfile import load_yaml
 
 ARTICLE_FILE = "article.yml"
-
-# Where a verdict sits on a five-point scale (5 = accurate). Unproven has no place on it
-# (see the module's docstring), so it carries only its label and reason.
-RATING = {"accurate": 5, "needs-context": 4, "partly-accurate": 3, "inaccurate": 1}
-
 
 def load_article(loader, path: Path) -> list[Problem]:
     """Read data/article.yml into ``loader.site.article``; return the problems found."""
@@ -85,8 +81,6 @@ def claim_node(article) -> dict:
 
 
 def reviews(site, page: str, page_url: str, site_name: str, site_url: str) -> list[dict]:
-    from .data import plain_text  # here, not at the top: data.py imports this module
-
     out = []
     for passage in site.pages[page]["passages"] if page in site.pages else []:
         for claim in passage.get("claims") or []:
@@ -95,11 +89,11 @@ def reviews(site, page: str, page_url: str, site_name: str, site_url: str) -> li
             rating = {"@type": "Rating", "alternateName": VERDICTS[claim["verdict"]]}
             if claim["verdict"] in RATING:
                 rating.update(ratingValue=RATING[claim["verdict"]], bestRating=5, worstRating=1)
-            rating["ratingExplanation"] = plain_text(claim["reason"], site)
+            rating["ratingExplanation"] = plain(claim["reason"], site)
             review = {
                 "@type": "ClaimReview",
                 "url": f"{page_url}#{claim['id']}",
-                "claimReviewed": plain_text(claim["claim"], site),
+                "claimReviewed": plain(claim["claim"], site),
                 "itemReviewed": claim_node(site.article),
                 "reviewRating": rating,
                 "datePublished": claim["checked"],

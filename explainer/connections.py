@@ -19,15 +19,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from . import glossary
-from .citations import cite
+from .addresses import CONNECTIONS, TIMELINE, glossary_entry, relation_anchor
+from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import built_href, num, short_name, text_width, wrap
-from .schema import RELATIONS
+from .scales import RELATIONS
 from .text import esc, human_date, link, one_line
 
-PAGE = "connections.md"
-TIMELINE = "timeline.md"
 
 WIDTH = 360  # every drawing's width in CSS px (a 390 px phone shows about 358)
 FONT = 13
@@ -57,7 +55,7 @@ KINDS = {
                                  "hostile", "Designates as terrorist"),
     "strikes": Kind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
 }
-assert set(KINDS) == set(RELATIONS), "every relation kind in schema.RELATIONS needs a style here"
+assert set(KINDS) == set(RELATIONS), "every relation kind in scales.RELATIONS needs a style here"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,15 +127,11 @@ def _text_lines(lines: list[str], x: float, y: float, anchor: str = "start", cls
     return f'<text{klass} text-anchor="{anchor}">{spans}</text>'
 
 
-def _entry(actor_id: str) -> str:
-    return glossary.entry_src(actor_id)
-
-
 # ---------------------------------------------------------------------------------------------
 # The argument: a sequence diagram
 
 
-def argument_svg(site: Site, src: str = PAGE) -> str:
+def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
     data = site.visuals["argument"]
     lanes = list(data["lanes"])
     lane_w = WIDTH / len(lanes)
@@ -150,7 +144,7 @@ def argument_svg(site: Site, src: str = PAGE) -> str:
     heads = []
     for lane, lines in zip(lanes, head_lines):
         x = x_of[lane["id"]]
-        href = built_href(src, _entry(lane["actors"][0]))
+        href = built_href(src, glossary_entry(lane["actors"][0]))
         top = 2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8
         heads.append(f'<a class="seq__lane" href="{esc(href)}">'
                      f'<rect x="{num(x - lane_w / 2 + 2)}" y="2" width="{num(lane_w - 4)}" height="{num(head_h)}" rx="4"/>'
@@ -215,7 +209,7 @@ def argument_svg(site: Site, src: str = PAGE) -> str:
     ])
 
 
-def argument_list(site: Site, src: str = PAGE) -> str:
+def argument_list(site: Site, src: str = CONNECTIONS) -> str:
     lanes = {lane["id"]: lane for lane in site.visuals["argument"]["lanes"]}
     out = []
     for step in site.visuals["argument"]["steps"]:
@@ -279,7 +273,7 @@ def _column(ids: list[str], site: Site, x: float, anchor: str, src: str, top: fl
         lines = wrap(short_name(site.actors[actor_id]["name"]), FONT, COL - 10)
         h = max(len(lines) * LINE + 8, ends[actor_id] * 12 + 4)
         tx = x + 5 if anchor == "start" else x + COL - 5
-        href = built_href(src, _entry(actor_id))
+        href = built_href(src, glossary_entry(actor_id))
         parts.append(f'<a class="net__node" href="{esc(href)}">'
                      f'<rect x="{num(x)}" y="{num(y)}" width="{COL}" height="{num(h)}" rx="3"/>'
                      f'{_text_lines(lines, tx, y + 4 + FONT * 0.82, anchor)}</a>')
@@ -288,7 +282,7 @@ def _column(ids: list[str], site: Site, x: float, anchor: str, src: str, top: fl
     return parts, spans, y - GAP_Y
 
 
-def kind_svg(site: Site, kind_id: str, rels: list[dict], src: str = PAGE) -> str:
+def kind_svg(site: Site, kind_id: str, rels: list[dict], src: str = CONNECTIONS) -> str:
     """Who <kind> whom: sources of the relation on the left, targets on the right."""
     order = actor_order(site)
     lefts = sorted({r["from"] for r in rels}, key=order.get)
@@ -346,7 +340,7 @@ def _period(periods: list[str]) -> str:
     return "; ".join(p.replace("-", "–") for p in periods)
 
 
-def network_markdown(site: Site, src: str = PAGE) -> str:
+def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Citation]]:
     kinds = by_kind(site)
     out = [
         f"{len(site.relations)} relations in {len(kinds)} kinds. Each kind has its own line: its pattern, its end "
@@ -356,24 +350,28 @@ def network_markdown(site: Site, src: str = PAGE) -> str:
         key_markdown(list(kinds)),
         "",
     ]
+    citations: list[Citation] = []
     for kind_id, rels in kinds.items():
         kind = KINDS[kind_id]
-        out += [f"### {kind.heading} {{ #{kind_id} }}", "",
+        out += [f"### {kind.heading} {{ #{relation_anchor(kind_id)} }}", "",
                 f'<figure class="viz viz--net"><figcaption>{key_svg(kind_id)} '
                 f"Read each line left to right: left {esc(kind.label)} right.</figcaption>",
                 kind_svg(site, kind_id, rels, src), "</figure>", ""]
         for rel in rels:
             a, b = site.actors[rel["from"]], site.actors[rel["to"]]
-            out.append(f"- [{a['name']}]({link(src, _entry(a['id']))}) {kind.label} [{b['name']}]({link(src, _entry(b['id']))}), "
+            out.append(f"- [{a['name']}]({link(src, glossary_entry(a['id']))}) {kind.label} [{b['name']}]({link(src, glossary_entry(b['id']))}), "
                        f"{_period(rel['periods'])}. {cite(rel['sources'], site, src)}")
+            citations += cited(rel["sources"], src, relation_anchor(kind_id),
+                               f"Connections: {rel['from']} {rel['relation']} {rel['to']}")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out), citations
 
 
-def markdown(site: Site, src: str = PAGE) -> str:
+def markdown(site: Site, src: str = CONNECTIONS) -> Written:
     """The connections page's generated part (its marker: <!-- insert: connections -->)."""
     if not site.relations:
-        return "*No relations yet.*"
+        return Written("*No relations yet.*")
+    network, citations = network_markdown(site, src)
     out = [
         "## The argument, step by step { #argument }",
         "",
@@ -390,9 +388,9 @@ def markdown(site: Site, src: str = PAGE) -> str:
         "",
         "## Every relation, kind by kind { #relations }",
         "",
-        network_markdown(site, src),
+        network,
     ]
-    return "\n".join(out)
+    return Written("\n".join(out), tuple(citations))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,7 +407,7 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
         outgoing = rel["from"] == actor_id
         other = site.actors[rel["to"] if outgoing else rel["from"]]
         groups.setdefault((rel["relation"], outgoing), []).append(
-            f"[{other['name']}]({link(src, _entry(other['id']))}) ({_period(rel['periods'])})")
+            f"[{other['name']}]({link(src, glossary_entry(other['id']))}) ({_period(rel['periods'])})")
     if not groups:
         return []
     out = ["## Relations { #relations }", ""]
@@ -419,10 +417,6 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
             if items:
                 verb = kind.label if outgoing else kind.inverse
                 out.append(f"- {key_svg(kind_id)} {verb[0].upper()}{verb[1:]}: {', '.join(items)}")
-    out += ["", f"Each kind drawn on its own: [Connections]({link(src, PAGE, 'relations')}).", ""]
+    out += ["", f"Each kind drawn on its own: [Connections]({link(src, CONNECTIONS, 'relations')}).", ""]
     return out
 
-
-def citations(site: Site):
-    for rel in site.relations:
-        yield rel["sources"], PAGE, rel["relation"], f"Connections: {rel['from']} {rel['relation']} {rel['to']}"

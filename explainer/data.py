@@ -11,14 +11,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import addresses, claimreview, markup, source_rules, visuals
 from . import schema as S
-from . import daterefs, source_rules
-from . import visuals
-from . import claimreview
+from .addresses import READING_PAGES
 from .problems import ContentError, Problem
-from .text import ACTOR_LINK  # defined once, in text.py
-from .text import plain_text as _plain_text
-from .yamlfile import Items, Record, load_yaml
+from .yamlfile import Items, Record, load_yaml, strings_in
 
 # Files of records: file name -> (collection the ids go into, schema of one record).
 LIST_FILES = {
@@ -30,13 +27,12 @@ LIST_FILES = {
     "corrections.yml": ("correction", S.CORRECTION),
 }
 PASSAGE_DIR = "passages"
-READING_PAGES = ("background", "diplomacy-by-drones", "scenarios")
-
 
 
 @dataclass
 class Site:
-    """Everything in data/, checked; records keep their file and line for later messages."""
+    """Everything in data/, checked; records keep their file and line for later messages
+(``record.file``, ``record.line``: explainer/yamlfile.py)."""
 
     sources: dict = field(default_factory=dict)
     actors: dict = field(default_factory=dict)
@@ -49,9 +45,9 @@ class Site:
     claims: dict = field(default_factory=dict)  # claim id -> Record (with "passage" added)
     forecasts: dict = field(default_factory=dict)
     references: list = field(default_factory=list)  # every S.Reference found
-    files: dict = field(default_factory=dict)  # record id() -> shown file name
     visuals: dict = field(default_factory=dict)  # data/visuals.yml: editorial choices for the drawings
     article: dict = field(default_factory=dict)  # data/article.yml: the article as known
+    titles: dict = field(default_factory=dict)  # docs path -> page title, from the nav in mkdocs.yml
 
 
 def without_marks(text: str) -> str:
@@ -63,26 +59,6 @@ def without_marks(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase without accents, apostrophes or hyphens: how two spellings are compared."""
     return re.sub(r"[\s-]+", " ", without_marks(text)).strip().lower()
-
-
-def plain_text(text: str, site: "Site") -> str:
-    """Prose without link markup: [[id|shown]] -> shown, [[id]] -> the actor's name,
-    [[date:event-id]] -> the event's date."""
-    from .daterefs import plain
-
-    return _plain_text(plain(text, site), {actor_id: actor["name"] for actor_id, actor in site.actors.items()})
-
-
-def strings_in(value, line: int):
-    """Every string in a record, with the line where its text starts."""
-    if isinstance(value, Record):
-        for key, child in value.items():
-            yield from strings_in(child, value.text_starts.get(key, value.line_of(key)))
-    elif isinstance(value, Items):
-        for child, child_line in zip(value, value.item_lines):
-            yield from strings_in(child, child_line)
-    elif isinstance(value, str):
-        yield value, line
 
 
 class _Loader:
@@ -110,7 +86,6 @@ class _Loader:
             self.problems.append(Problem(file, record.line, f"the {namespace} id '{rid}' is already used at {self.ids[key]}"))
             return
         self.ids[key] = here
-        self.site.files[id(record)] = file
         if extra:
             record.update(extra)
         if store is not None:
@@ -132,7 +107,6 @@ class _Loader:
                 if not isinstance(record, Record):
                     continue
                 if collection == "relation":
-                    self.site.files[id(record)] = file
                     self.site.relations.append(record)
                 else:
                     self.register(collection, record, file, getattr(self.site, collection + "s"))
@@ -188,10 +162,11 @@ class _Loader:
                 expected = ", ".join(LIST_FILES) + f", {PASSAGE_DIR}/<page>.yml"
                 self.problems.append(Problem(self.shown(path), 1, f"is not a data file the site knows (expected one of: {expected})"))
         self.check_references()
-        self.check_actor_links()
+        self.check_links()
         self.check_aliases()
         self.check_corrections()
         self.check_source_rules()
+        self.read_titles()
         self.problems += visuals.check(self.site)
         self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
         return self.site
@@ -212,35 +187,22 @@ class _Loader:
             if ref.collection in self.unreadable:
                 continue  # its ids are unknown until the file reads; that error is reported
             if ref.target not in stores[ref.collection]:
-                hint = _closest(ref.target, stores[ref.collection])
+                hint = markup.closest(ref.target, stores[ref.collection])
                 self.problems.append(Problem(ref.file, ref.line, f"{ref.context}: unknown {ref.collection} id '{ref.target}'{hint}"))
 
-    def check_actor_links(self) -> None:
-        if "actor" in self.unreadable:
-            return
+    def check_links(self) -> None:
+        """[[actor-id]] and [[date:event-id]] in every prose field name known ids."""
         records = [*self.site.sources.values(), *self.site.actors.values(), *self.site.events.values(),
                    *self.site.places.values(), *self.site.pages.values(), *self.site.relations,
                    *self.site.corrections.values()]
-        for record in records:
-            file = self.site.files.get(id(record))
-            if file is None:  # pages are registered by their passages
-                file = next((self.site.files[id(p)] for p in record.get("passages") or [] if id(p) in self.site.files), "?")
-            strings = list(strings_in(record, record.line))
-            if "event" not in self.unreadable:
-                self.problems += daterefs.check_strings(self.site, ((text, file, line) for text, line in strings))
-            for text, line in strings:
-                for match in ACTOR_LINK.finditer(text):
-                    target = match.group(1).strip()
-                    if target not in self.site.actors:
-                        hint = _closest(target, self.site.actors)
-                        # Exact for literal blocks (|) and one-line values; folded (>) text loses its breaks.
-                        where = line + text.count("\n", 0, match.start())
-                        self.problems.append(Problem(file, where, f"link [[{target}]]: unknown glossary id '{target}'{hint}"))
+        strings = ((text, record.file, line) for record in records for text, line in strings_in(record, record.line))
+        self.problems += markup.check(self.site, strings, actors_known="actor" not in self.unreadable,
+                                      events_known="event" not in self.unreadable)
 
     def check_aliases(self) -> None:
         seen: dict[str, tuple[str, str]] = {}
         for actor in self.site.actors.values():
-            file = self.site.files[id(actor)]
+            file = actor.file
             names = [actor.get("name"), actor.get("article_name"), *(actor.get("aliases") or [])]
             own = set()
             for name in names:
@@ -256,19 +218,22 @@ class _Loader:
                 else:
                     seen[key] = (actor["id"], f"{file}:{actor.line}")
 
+    def read_titles(self) -> None:
+        """Page titles from the nav of mkdocs.yml beside data/ (none for a data folder alone);
+        a reading page needs one: it names the page's passages elsewhere."""
+        self.site.titles = addresses.nav_titles(self.data_dir.parent / "mkdocs.yml")
+        if not self.site.titles:
+            return
+        for page_id, page in self.site.pages.items():
+            if addresses.reading_page(page_id) not in self.site.titles:
+                self.problems.append(Problem(page.file, page.line_of("page"), f"reading page '{page_id}' is not in the nav of mkdocs.yml (its title comes from there)"))
+
     def check_corrections(self) -> None:
         targets = {**self.site.passages, **self.site.claims, **self.site.forecasts, **self.site.actors}
         for correction in self.site.corrections.values():
             target = correction.get("target")
             if isinstance(target, str) and target not in targets:
-                self.problems.append(Problem(self.site.files[id(correction)], correction.line_of("target"), f"correction '{correction.get('id')}': unknown target '{target}' (a passage, claim, forecast or glossary id)"))
-
-
-def _closest(target: str, known: dict) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(target, list(known), n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+                self.problems.append(Problem(correction.file, correction.line_of("target"), f"correction '{correction.get('id')}': unknown target '{target}' (a passage, claim, forecast or glossary id)"))
 
 
 def load_site(data_dir: Path, shown_root: Path | None = None) -> Site:

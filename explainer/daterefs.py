@@ -1,9 +1,9 @@
 """One fact, one place: prose names an event's date by reference to its timeline entry.
 
 ``[[date:event-id]]`` in any prose (a page in docs/ or a text field in data/) renders as the
-event's date as the timeline gives it ("3 January 2020"), linked to ``/timeline/#event-id``. When
-the timeline's date changes, every page follows. An unknown event id is a build error with file
-and line.
+event's date as the timeline gives it ("3 January 2020"), linked to ``/timeline/#event-id``
+(explainer/markup.py parses and expands it). When the timeline's date changes, every page
+follows. An unknown event id is a build error with file and line.
 
 ``conflicts(site, docs)`` looks for the opposite mistake, a date written by hand that gives an
 event another date than the timeline: a sentence that names one of the event's actors, whose clause
@@ -17,58 +17,10 @@ import datetime as _dt
 import re
 from pathlib import Path
 
+from .markup import ACTOR_LINK, without_ids
 from .problems import Problem
-from .text import MONTHS, human_date, link
-
-TIMELINE = "timeline.md"
-DATE_REF = re.compile(r"\[\[date:([^\]|\n]*)\]\]")
-
-
-def render(event, src: str) -> str:
-    """Markdown for one reference: the event's date, linked to its timeline entry."""
-    return (f'[<time datetime="{event["date"]}">{human_date(event["date"])}</time>]'
-            f'({link(src, TIMELINE, event["id"])})')
-
-
-def expand(markdown: str, src: str, site, shown_file: str, line_of) -> tuple[str, list[Problem]]:
-    """Replace every [[date:event-id]]; ``line_of(offset)`` gives the file line of an offset."""
-    problems: list[Problem] = []
-
-    def replace(match: re.Match) -> str:
-        event = site.events.get(match.group(1).strip())
-        if event is None:
-            problems.append(Problem(shown_file, line_of(match.start()), _unknown(match.group(1).strip(), site)))
-            return match.group(1)
-        return render(event, src)
-
-    return DATE_REF.sub(replace, markdown), problems
-
-
-def plain(text: str, site) -> str:
-    """[[date:event-id]] -> the event's date as words, for places that hold no links."""
-    def replace(match: re.Match) -> str:
-        event = site.events.get(match.group(1).strip())
-        return human_date(event["date"]) if event else match.group(1)
-    return DATE_REF.sub(replace, text)
-
-
-def _unknown(event_id: str, site) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(event_id, list(site.events), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"date reference [[date:{event_id}]]: unknown timeline event id '{event_id}'{hint}"
-
-
-def check_strings(site, strings) -> list[Problem]:
-    """Unknown event ids in data prose: ``strings`` yields (text, file, first line)."""
-    problems = []
-    for text, file, line in strings:
-        for match in DATE_REF.finditer(text):
-            if match.group(1).strip() not in site.events:
-                problems.append(Problem(file, line + text.count("\n", 0, match.start()), _unknown(match.group(1).strip(), site)))
-    return problems
-
+from .text import MONTHS, human_date
+from .yamlfile import strings_in
 
 # --- hand-written dates that contradict the timeline ------------------------------------------
 
@@ -84,7 +36,6 @@ STOP = set("""that this with from their there they were have been which when wha
 also than then them these those would could should other some more most such only against under while where
 said says told according reported report during since until between among first last later year years month
 months january february march april may june july august september october november december""".split())
-_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
 
 
 def _month_number(name: str) -> int:
@@ -103,7 +54,7 @@ def written_dates(sentence: str):
 
 
 def _words(text: str) -> set[str]:
-    text = _LINK.sub(lambda m: " " + m.group(1).replace("-", " ") + " " + (m.group(2) or ""), text)
+    text = ACTOR_LINK.sub(lambda m: " " + m.group(1).replace("-", " ") + " " + (m.group(2) or ""), text)
     return {w for w in _WORD.findall(text.lower()) if w not in STOP}
 
 
@@ -120,7 +71,7 @@ def _agrees(written: str, event_date: str) -> bool:
 
 def _sentences(text: str):
     """(sentence, offset) pairs; [[date:...]] references are dropped (they cannot disagree)."""
-    text = DATE_REF.sub(lambda m: " " * len(m.group(0)), text)
+    text = without_ids(text)
     start = 0
     for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|\n\s*\n", text):
         yield text[start:m.start()], start
@@ -148,7 +99,7 @@ def conflicts(site, prose) -> list[Problem]:
             dates = list(written_dates(sentence))
             if not dates:
                 continue
-            actors = {m.group(1).strip() for m in _LINK.finditer(sentence)}
+            actors = {m.group(1).strip() for m in ACTOR_LINK.finditer(sentence)}
             for written, at in dates:
                 words = _words(_clause(sentence, at))
                 if len(words) < 3:  # "..., on 26 June 2020." says nothing alone: read the sentence
@@ -177,8 +128,6 @@ def site_prose(site, docs: Path, shown_docs: str = "docs"):
     """Every prose string in the data and every hand-written page, as (text, file, line,
     candidate events, own event): a passage's prose may date the events the timeline links to
     it, a glossary entry's the events of its actor; pages and other prose any event."""
-    from .data import strings_in
-
     by_passage: dict[str, set] = {}
     by_actor: dict[str, set] = {}
     for event in site.events.values():
@@ -187,19 +136,19 @@ def site_prose(site, docs: Path, shown_docs: str = "docs"):
         for actor_id in event.get("actors") or []:
             by_actor.setdefault(actor_id, set()).add(event["id"])
     for actor in site.actors.values():
-        file = site.files.get(id(actor), "?")
+        file = actor.file
         for text, line in strings_in(actor, actor.line):
             yield text, file, line, by_actor.get(actor.get("id"), set()), None
     for record in [*site.places.values(), *site.relations, *site.corrections.values()]:
-        file = site.files.get(id(record), "?")
+        file = record.file
         for text, line in strings_in(record, record.line):
             yield text, file, line, None, None
     for passage in site.passages.values():
-        file = site.files.get(id(passage), "?")
+        file = passage.file
         for text, line in strings_in(passage, passage.line):
             yield text, file, line, by_passage.get(passage.get("id"), set()), None
     for event in site.events.values():  # an event's text may date another event
-        file = site.files.get(id(event), "?")
+        file = event.file
         yield event["text"], file, event.text_starts.get("text", event.line), None, event["id"]
     for path in sorted(Path(docs).rglob("*.md")):
         yield path.read_text(encoding="utf-8"), f"{shown_docs}/{path.relative_to(docs).as_posix()}", 1, None, None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from . import glossary, reading
-from .data import Site, plain_text
-from .schema import FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
+from .addresses import glossary_entry, passage_label, reading_page, verdict_group
+from .data import Site
+from .markup import plain
+from .reading import badge
+from .scales import FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
 from .text import esc, human_date, link, one_line
 
 
@@ -20,9 +22,9 @@ def markdown(site: Site, src: str) -> str:
             chosen = [i for i in items.values() if i[field] == value]
             if not chosen:
                 continue
-            out += [f'<details class="verdict-group" id="summary-{value}" markdown>',
-                    f"<summary>{reading.badge(kind, value)} {len(chosen)} {_noun(kind, len(chosen))}</summary>", ""]
-            out += [f"- [{_short(item, site)}]({link(src, reading.page_src(site.passages[item['passage']]['page']), item['id'])})" for item in chosen]
+            out += [f'<details class="verdict-group" id="{verdict_group(value)}" markdown>',
+                    f"<summary>{badge(kind, value)} {len(chosen)} {_noun(kind, len(chosen))}</summary>", ""]
+            out += [f"- [{_short(item, site)}]({link(src, reading_page(site.passages[item['passage']]['page']), item['id'])})" for item in chosen]
             out += ["", "</details>", ""]
     out += ["", "</div>"]
     return "\n".join(out)
@@ -35,16 +37,16 @@ def _noun(kind: str, count: int) -> str:
 
 def _short(item, site: Site) -> str:
     """The claim as plain text (it becomes a link's text, so it must hold no links), shortened."""
-    text = plain_text(item.get("claim") or item.get("forecast"), site)
+    text = plain(item.get("claim") or item.get("forecast"), site)
     return text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
 
 
 def target_link(site: Site, target: str, src: str) -> str:
     if target in site.actors:
-        return f"[Glossary: {site.actors[target]['name']}]({link(src, glossary.entry_src(target))})"
+        return f"[Glossary: {site.actors[target]['name']}]({link(src, glossary_entry(target))})"
     item = site.passages.get(target) or site.claims.get(target) or site.forecasts.get(target)
     passage = item if target in site.passages else site.passages[item["passage"]]
-    return f"[{reading.passage_link_label(passage, site)}]({link(src, reading.page_src(passage['page']), target)})"
+    return f"[{passage_label(site.titles, passage)}]({link(src, reading_page(passage['page']), target)})"
 
 
 def corrections_markdown(site: Site, src: str) -> str:
@@ -69,7 +71,7 @@ def scale_markdown(site: Site, src: str, kind: str) -> str:
         example = next((i for i in items.values() if i[field] == value), None)
         shown = "none yet"
         if example:
-            page = reading.page_src(site.passages[example["passage"]]["page"])
+            page = reading_page(site.passages[example["passage"]]["page"])
             shown = f"[{_short(example, site)}]({link(src, page, example['id'])})"
-        out.append(f"- {reading.badge(kind, value)} {meanings[value]} Example: {shown}")
+        out.append(f"- {badge(kind, value)} {meanings[value]} Example: {shown}")
     return "\n".join([*out, "", "</div>"])

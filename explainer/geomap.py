@@ -19,14 +19,12 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from . import glossary
-from .citations import cite
+from .addresses import MAP, TIMELINE, glossary_entry, reading_page
+from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import Boxes, num, short_name, text_width
 from .text import esc, human_date, link
 
-PAGE = "map.md"
-TIMELINE = "timeline.md"
 BASEMAP = Path(__file__).with_name("basemap.json")
 
 LAYOUTS = {"narrow": 360, "wide": 720}  # drawing width in CSS px
@@ -189,7 +187,7 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
     return out
 
 
-def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = PAGE) -> str:
+def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = MAP) -> str:
     """Iraq and its neighbours with every place, numbered, and the inset, for one layout."""
     base = basemap or load_basemap()
     width = LAYOUTS[layout]
@@ -311,9 +309,11 @@ def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, l
     return map_top + map_h + 2, parts
 
 
-def key_markdown(site: Site, src: str = PAGE) -> str:
-    """The key under the map: one numbered line per place, why it matters, its events."""
+def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
+    """The key under the map: one numbered line per place, why it matters, its events; and
+    the places in it that cite sources."""
     out = []
+    citations: list[Citation] = []
     for place in numbered(site):
         bits = [f"**{place['name']}**: {place['why']}"]
         events = place_events(site, place)
@@ -322,23 +322,24 @@ def key_markdown(site: Site, src: str = PAGE) -> str:
                 f"[{human_date(e['date'])}]({link(src, TIMELINE, e['id'])})" for e in events) + ".")
         more = []
         if place.get("actor"):
-            more.append(f"[glossary entry]({link(src, glossary.entry_src(place['actor']))})")
+            more.append(f"[glossary entry]({link(src, glossary_entry(place['actor']))})")
         for passage_id in place.get("passages") or []:
             passage = site.passages[passage_id]
-            more.append(f"[{passage['title']}]({link(src, passage['page'] + '.md', passage_id)})")
+            more.append(f"[{passage['title']}]({link(src, reading_page(passage['page']), passage_id)})")
         if more:
             bits.append("Read more: " + "; ".join(more) + ".")
         if place.get("approximate"):
             bits.append(f"Approximate position: {place['approximate']}")
         bits.append(cite(place["sources"], site, src))
+        citations += cited(place["sources"], src, place["id"], f"Map: {place['name']}")
         out += ["1. " + " ".join(bits), f"   {{ #{place['id']} }}"]
-    return "\n".join(out)
+    return "\n".join(out), citations
 
 
-def markdown(site: Site, src: str = PAGE) -> str:
+def markdown(site: Site, src: str = MAP) -> Written:
     """The map page's generated part (its marker: <!-- insert: map -->)."""
     if not site.places:
-        return "*No places yet.*"
+        return Written("*No places yet.*")
     base = load_basemap()
     figure = [
         '<figure class="viz viz--map" id="map-figure">',
@@ -347,9 +348,6 @@ def markdown(site: Site, src: str = PAGE) -> str:
         f'in the <a href="#places">key below</a>. {esc(base["attribution"])}</figcaption>',
         "</figure>",
     ]
-    return "\n".join(["\n".join(figure), "", "## Why each place matters { #places }", "", key_markdown(site, src)])
+    key, citations = key_markdown(site, src)
+    return Written("\n".join(["\n".join(figure), "", "## Why each place matters { #places }", "", key]), tuple(citations))
 
-
-def citations(site: Site):
-    for place in site.places.values():
-        yield place["sources"], PAGE, place["id"], f"Map: {place['name']}"

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from .citations import cite
-from .data import ACTOR_LINK, Site, fold, plain_text, strings_in, without_marks
+from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
+from .citations import Written, cite, cited
+from .connections import entry_relations
+from .data import Site, fold, without_marks
+from .markup import linked_actors, plain
 from .meta import entry_description
-from .schema import ACTOR_KINDS
+from .scales import ACTOR_KIND_SINGULAR, ACTOR_KINDS
 from .text import esc, first_sentence, human_date, link, one_line
-
-INDEX = "glossary/index.md"
-KIND_SINGULAR = {"person": "Person", "group": "Group or institution", "state": "State",
-                 "agreement": "Agreement or policy", "place": "Place"}
-
-
-def entry_src(actor_id: str) -> str:
-    return f"glossary/{actor_id}.md"
+from .yamlfile import strings_in
 
 
 def spellings(actor) -> list[str]:
@@ -34,19 +30,14 @@ def mentions(site: Site) -> dict[str, list[str]]:
     """actor id -> ids of the passages that link to it, in reading order."""
     found: dict[str, list[str]] = {}
     for passage_id, passage in site.passages.items():
-        for actor_id in sorted(linked_actors(passage)):
+        linked = set().union(*(linked_actors(text) for text, _ in strings_in(passage, 0)))
+        for actor_id in sorted(linked):
             found.setdefault(actor_id, []).append(passage_id)
     return found
 
 
-def linked_actors(record) -> set[str]:
-    return {m.group(1).strip() for text, _ in strings_in(record, 0) for m in ACTOR_LINK.finditer(text)}
-
-
-def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()) -> str:
-    from .reading import passage_link_label, page_src
-
-    src = entry_src(actor["id"])
+def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()) -> Written:
+    src = glossary_entry(actor["id"])
     out = [
         "---",
         f"title: {_yaml_str(actor['name'])}",
@@ -65,7 +56,7 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     ]
     # The definition comes first: it is what an instant preview of the entry shows.
     out += [one_line(actor["definition"]), ""]
-    facts = [f"**{KIND_SINGULAR[actor['kind']]}**"]
+    facts = [f"**{ACTOR_KIND_SINGULAR[actor['kind']]}**"]
     if actor.get("article_name"):
         facts.append(f"In the article: *{actor['article_name']}*")
     out += [" · ".join(facts), "{: .entry-kind }", ""]
@@ -86,23 +77,22 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
         out += ["## On the timeline { #on-the-timeline }", ""]
         for event in events:
             # The date is the link; the sentence stays plain, since it may hold links of its own.
-            out.append(f"- [{human_date(event['date'])}]({link(src, 'timeline.md', event['id'])}): {first_sentence(plain_text(event['text'], site))}")
+            out.append(f"- [{human_date(event['date'])}]({link(src, TIMELINE, event['id'])}): {first_sentence(plain(event['text'], site))}")
         out.append("")
-    from .connections import entry_relations  # here, not at the top: connections links to glossary entries
     out += entry_relations(actor["id"], site, src)
     out += ["## Mentioned in { #mentioned-in }", ""]
     if mentioned_in:
         for passage_id in mentioned_in:
             passage = site.passages[passage_id]
-            out.append(f"- [{passage_link_label(passage, site)}]({link(src, page_src(passage['page']), passage_id)})")
+            out.append(f"- [{passage_label(site.titles, passage)}]({link(src, reading_page(passage['page']), passage_id)})")
     else:
         out.append("No passage links here yet.")
-    out += ["", "## Sources { #sources }", "", cite(actor["sources"], site, src), ""]
+    out += ["", f"## Sources {{ #{ENTRY_SOURCES} }}", "", cite(actor["sources"], site, src), ""]
     if actor.get("further_reading"):  # not sources (Wikipedia, for one): see explainer/source_rules.py
         out += ["## Further reading { #further-reading }", ""]
         out += [f'- <a href="{esc(item["url"])}" class="source-url">{esc(one_line(item["title"]))}</a>' for item in actor["further_reading"]]
         out.append("")
-    return "\n".join(out)
+    return Written("\n".join(out), tuple(cited(actor["sources"], src, ENTRY_SOURCES, f"Glossary: {actor['name']}")))
 
 
 def entries_in_order(site: Site) -> list[str]:
@@ -115,11 +105,11 @@ def entries_in_order(site: Site) -> list[str]:
 def neighbours(site: Site) -> dict[str, tuple[str, str]]:
     """docs path of each entry -> (previous, next) docs paths; the first entry follows the
     glossary index and the last one leads back to it."""
-    paths = [INDEX, *(entry_src(actor_id) for actor_id in entries_in_order(site)), INDEX]
+    paths = [GLOSSARY, *(glossary_entry(actor_id) for actor_id in entries_in_order(site)), GLOSSARY]
     return {paths[i]: (paths[i - 1], paths[i + 1]) for i in range(1, len(paths) - 1)}
 
 
-def index_markdown(site: Site, src: str = INDEX) -> str:
+def index_markdown(site: Site, src: str = GLOSSARY) -> str:
     """The grouped list of entries that replaces the glossary index's marker."""
     out = []
     ordered = [site.actors[actor_id] for actor_id in entries_in_order(site)]
@@ -129,7 +119,7 @@ def index_markdown(site: Site, src: str = INDEX) -> str:
             continue
         out += [f"## {heading} {{ #{kind} }}", ""]
         for actor in actors:
-            out.append(f"[{actor['name']}]({link(src, entry_src(actor['id']))})")
+            out.append(f"[{actor['name']}]({link(src, glossary_entry(actor['id']))})")
             out.append(f":   {one_line(actor['definition'])}")
             out.append("")
     return "\n".join(out) if out else "*No entries yet.*"

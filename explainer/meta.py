@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .markup import ACTOR_LINK
 from .text import one_line
 
 SHORTEST = 50
 LONGEST = 160
 
-_LINK = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")  # [[id]] or [[id|shown]]
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesis, as in "(real name ...)"
 
 
@@ -28,7 +28,7 @@ def entry_description(actor) -> str:
     if still short, "An entry in this explainer’s glossary." (what the page is; the build's
     test of every page's description catches anything shorter still).
     """
-    text = _LINK.sub(lambda m: m.group(2) or m.group(1).strip(), one_line(actor["definition"]))
+    text = ACTOR_LINK.sub(lambda m: m.group(2) or m.group(1).strip(), one_line(actor["definition"]))
     return fit(text, actor["name"])
 
 

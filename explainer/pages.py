@@ -1,11 +1,14 @@
 """Turn the site's data into Markdown: generated pages, and the markers in hand-written pages.
 
 A hand-written page asks for generated content with a marker line such as
-``<!-- insert: passages background -->``; ``[[actor-id]]`` and ``[[actor-id|text]]`` anywhere
-become links to glossary entries. Mistakes come back as Problems with file and line.
+``<!-- insert: passages background -->``; ``[[actor-id]]``, ``[[actor-id|text]]`` and
+``[[date:event-id]]`` anywhere become links (explainer/markup.py). Mistakes come back as
+Problems with file and line.
 
 ``site_markdown`` is the one pass over every page, generated and hand-written: the MkDocs hook
 renders what it returns, and ``./run markdown`` writes it to a folder, so the two cannot drift.
+Each writer returns its Markdown and the places in it that cite sources (``citations.Written``);
+the sources page, which lists them, is written last, from what the others returned.
 """
 
 from __future__ import annotations
@@ -14,16 +17,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import daterefs, glossary, reading, sources_page
-from .data import ACTOR_LINK, READING_PAGES, Site
+from . import connections, fact_summary, geomap, glossary, reading, sources_page, timeline
+from .addresses import READING_PAGES, glossary_entry
+from .citations import Citation, CitationIndex, Written
+from .data import Site
 from .links import Link, find_links
+from .markup import expand_actors, expand_dates
 from .problems import Problem
-from .text import link
 
 MARKER = re.compile(r"^<!--\s*insert:\s*([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->\s*$", re.MULTILINE)
 
 
-def generated_pages(site: Site) -> dict[str, str]:
+def generated_pages(site: Site) -> dict[str, Written]:
     """docs-relative path -> Markdown, for pages made wholly from data (glossary entries)."""
     mentioned = glossary.mentions(site)
     events_by_actor: dict[str, list] = {}
@@ -31,72 +36,78 @@ def generated_pages(site: Site) -> dict[str, str]:
         for actor_id in event.get("actors") or []:
             events_by_actor.setdefault(actor_id, []).append(event)
     return {
-        glossary.entry_src(actor_id): glossary.entry_markdown(actor, site, mentioned.get(actor_id, []), events_by_actor.get(actor_id, []))
+        glossary_entry(actor_id): glossary.entry_markdown(actor, site, mentioned.get(actor_id, []), events_by_actor.get(actor_id, []))
         for actor_id, actor in site.actors.items()
     }
 
 
-def _passages(site: Site, src: str, args: list[str]) -> str | None:
+def _passages(site: Site, src: str, args: list[str]) -> Written | None:
     if len(args) != 1 or args[0] not in READING_PAGES:
         return None
     if args[0] not in site.pages:
-        return "*The annotated passages of this page are being written.*"
+        return Written("*The annotated passages of this page are being written.*")
     return reading.page_markdown(site.pages[args[0]], site)
 
 
-def _writers():
-    from . import atlas, fact_summary, timeline
+# Marker name -> writer(site, src, args): its Written, or None when the arguments are wrong.
+WRITERS = {
+    "passages": _passages,
+    "glossary-index": lambda site, src, args: Written(glossary.index_markdown(site, src)),
+    "verdict-summary": lambda site, src, args: Written(fact_summary.markdown(site, src)),
+    "timeline": lambda site, src, args: timeline.markdown(site, src),
+    "connections": lambda site, src, args: connections.markdown(site, src),
+    "map": lambda site, src, args: geomap.markdown(site, src),
+    "corrections": lambda site, src, args: Written(fact_summary.corrections_markdown(site, src)),
+    "verdict-scale": lambda site, src, args: Written(fact_summary.scale_markdown(site, src, "verdict")),
+    "forecast-scale": lambda site, src, args: Written(fact_summary.scale_markdown(site, src, "score")),
+}
+# Writers that list what every other page cites: writer(site, src, args, index). Their pages
+# are expanded after all the others.
+INDEX_WRITERS = {
+    "sources": lambda site, src, args, index: Written(sources_page.markdown(site, src, index)),
+}
 
-    return {
-        "passages": _passages,
-        "glossary-index": lambda site, src, args: glossary.index_markdown(site, src),
-        "sources": lambda site, src, args: sources_page.markdown(site, src),
-        "verdict-summary": lambda site, src, args: fact_summary.markdown(site, src),
-        "timeline": lambda site, src, args: timeline.markdown(site, src),
-        "connections": lambda site, src, args: atlas.connections_markdown(site, src),
-        "map": lambda site, src, args: atlas.map_markdown(site, src),
-        "corrections": lambda site, src, args: fact_summary.corrections_markdown(site, src),
-        "verdict-scale": lambda site, src, args: fact_summary.scale_markdown(site, src, "verdict"),
-        "forecast-scale": lambda site, src, args: fact_summary.scale_markdown(site, src, "score"),
-    }
 
-
-def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
-    """Replace markers and actor links in one page's Markdown."""
+def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int = 1,
+           index: CitationIndex | None = None, citations: list[Citation] | None = None) -> tuple[str, list[Problem]]:
+    """Replace markers and [[...]] links in one page's Markdown; the places its writers cite
+    sources are added to ``citations`` (when given). ``index``: every other page's citations,
+    for the sources page."""
     problems: list[Problem] = []
-    writers = _writers()
+    made = citations if citations is not None else []
+    known = ", ".join([*WRITERS, *INDEX_WRITERS])
 
     def line_of(offset: int) -> int:
         return first_line + markdown.count("\n", 0, offset)
 
     def replace_marker(match: re.Match) -> str:
         name, args = match.group(1), match.group(2).split()
-        writer = writers.get(name)
-        result = writer(site, src, args) if writer else None
+        if name in INDEX_WRITERS:
+            result = INDEX_WRITERS[name](site, src, args, index or CitationIndex([], site.titles))
+        else:
+            result = WRITERS[name](site, src, args) if name in WRITERS else None
         if result is None:
-            known = ", ".join(writers)
             problems.append(Problem(shown_file, line_of(match.start()), f"unknown insert marker '{match.group(0).strip()}' (known: {known}; 'passages' takes a reading page id)"))
             return ""
+        made.extend(result.citations)
         # Blank lines around generated blocks, so a table or list never swallows what follows.
-        return f"\n{result}\n"
+        return f"\n{result.markdown}\n"
 
-    def replace_link(match: re.Match) -> str:
-        actor_id = match.group(1).strip()
-        actor = site.actors.get(actor_id)
-        if actor is None:
-            problems.append(Problem(shown_file, line_of(match.start()), f"link [[{actor_id}]]: unknown glossary id '{actor_id}'"))
-            return match.group(2) or actor_id
-        text = match.group(2) or actor["name"]
-        return f"[{text}]({link(src, glossary.entry_src(actor_id))})"
-
-    # Actor links in the hand-written text first (their lines are the writer's), then markers.
-    markdown = ACTOR_LINK.sub(replace_link, markdown)
-    markdown, date_problems = daterefs.expand(markdown, src, site, shown_file, line_of)
-    problems += date_problems
+    # Links in the hand-written text first (their lines are the writer's), then markers, then
+    # the links inside generated text (checked with the data, so their problems are not repeated).
+    markdown, found = expand_actors(markdown, src, site, shown_file, line_of)
+    problems += found
+    markdown, found = expand_dates(markdown, src, site, shown_file, line_of)
+    problems += found
     markdown = MARKER.sub(replace_marker, markdown)
-    markdown, _ = daterefs.expand(markdown, src, site, shown_file, line_of)  # in generated text (checked with the data)
-    markdown = ACTOR_LINK.sub(replace_link, markdown)  # links inside generated text (already checked)
+    markdown, _ = expand_dates(markdown, src, site, shown_file, line_of)
+    markdown, _ = expand_actors(markdown, src, site, shown_file, line_of)
     return markdown, problems
+
+
+def needs_index(markdown: str) -> bool:
+    """Whether a page has a marker whose writer lists what the other pages cite."""
+    return any(match.group(1) in INDEX_WRITERS for match in MARKER.finditer(markdown))
 
 
 # MkDocs' front-matter rule (mkdocs.utils.meta): a YAML block between --- lines at the very top.
@@ -122,6 +133,7 @@ class SiteMarkdown:
     pages: list[PageMarkdown] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # typed links of hand-written pages, to check once built
+    citations: list[Citation] = field(default_factory=list)  # every place that cites sources, as written
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -146,19 +158,24 @@ def site_markdown(site: Site, docs_dir: Path, docs_shown: str = "docs") -> SiteM
             continue  # MkDocs skips dot files too
         sources.append((relative.as_posix(), file.read_text(encoding="utf-8-sig"), False))
     written = {path for path, _, _ in sources}
-    for path, content in generated_pages(site).items():
+    for path, page in generated_pages(site).items():
         if path in written:
             result.problems.append(Problem(f"{docs_shown}/{path}", 1, "this file has the address of a generated page; rename it"))
             continue
-        sources.append((path, content, True))
-    for path, text, generated in sources:
+        sources.append((path, page.markdown, True))
+        result.citations += page.citations
+    pages: dict[str, PageMarkdown] = {}
+    # Pages that list what the others cite come last, once every other page is written.
+    for path, text, generated in sorted(sources, key=lambda s: needs_index(s[1])):
         front, source = split_front_matter(text)
         if generated:
             shown, first_line = path, 1
         else:
             shown, first_line = f"{docs_shown}/{path}", front.count("\n") + 1
             result.links += find_links(source, shown, path, first_line)
-        body, problems = expand(source, path, site, shown, first_line)
+        index = CitationIndex(result.citations, site.titles) if needs_index(source) else None
+        body, problems = expand(source, path, site, shown, first_line, index, result.citations)
         result.problems += problems
-        result.pages.append(PageMarkdown(path, front, source, body, generated))
+        pages[path] = PageMarkdown(path, front, source, body, generated)
+    result.pages = [pages[path] for path, _, _ in sources if path in pages]
     return result

@@ -12,33 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .citations import cite_short, reference_list
-from .data import plain_text
-from .schema import FORECAST_SCORES, VERDICTS
+from .addresses import TIMELINE, annotation_id, passage_label, reading_page, sources_list_id
+from .citations import Citation, Written, cite_short, cited, reference_list
+from .markup import plain
+from .scales import FORECAST_SCORES, VERDICTS
 from .text import esc, first_sentence, human_date, link, one_line
-
-PAGE_TITLES = {
-    "background": "Background",
-    "diplomacy-by-drones": "Diplomacy by drones",
-    "scenarios": "Scenarios",
-}
-ANNOTATIONS = ("context", "check", "forecast", "next")
-
-
-def page_src(page: str) -> str:
-    return f"{page}.md"
-
-
-def annotation_id(passage_id: str, kind: str) -> str:
-    return f"{passage_id}-{kind}"
-
-
-def sources_list_id(passage_id: str) -> str:
-    return f"{passage_id}-sources"
-
-
-def passage_link_label(passage, site) -> str:
-    return f"{PAGE_TITLES[passage['page']]}: {passage['title']}"
+from .timeline import passage_events
 
 
 def badge(kind: str, value: str, count: int = 1) -> str:
@@ -124,9 +103,12 @@ def _sources_of(passage) -> list[str]:
     return ids
 
 
-def passage_markdown(passage, site, events=()) -> list[str]:
+def passage_markdown(passage, site, events=()) -> tuple[list[str], list[Citation]]:
+    """One passage's card, and the places in it that cite sources."""
     pid = passage["id"]
-    src = page_src(passage["page"])
+    src = reading_page(passage["page"])
+    label = passage_label(site.titles, passage)
+    citations: list[Citation] = []
     out = [
         f'<section class="passage" markdown>',
         "",
@@ -144,15 +126,18 @@ def passage_markdown(passage, site, events=()) -> list[str]:
     ]
     context = passage.get("context")
     if context:
+        citations += cited(context["sources"], src, annotation_id(pid, "context"), label + " (context)")
         out += _details(annotation_id(pid, "context"), "context", "Context",
                         [context["text"].strip(), "", cite_short(context["sources"], site, pid)])
     claims = passage.get("claims") or []
+    forecasts = passage.get("forecasts") or []
+    for item in [*claims, *forecasts]:
+        citations += cited(item["sources"], src, item["id"], label + " (check)")
     if claims:
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
         body = [line for claim in claims for line in _item(claim, "verdict", site, pid)]
         summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c["verdict"] for c in claims])}</span>'
         out += _details(annotation_id(pid, "check"), "check", summary, body)
-    forecasts = passage.get("forecasts") or []
     if forecasts:
         count = f"{len(forecasts)} forecast{'s' if len(forecasts) != 1 else ''}"
         body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid)]
@@ -160,6 +145,7 @@ def passage_markdown(passage, site, events=()) -> list[str]:
         out += _details(annotation_id(pid, "forecast"), "forecast", summary, body)
     following = passage.get("next")
     if following:
+        citations += cited(following["sources"], src, annotation_id(pid, "next"), label + " (what happened next)")
         as_of = f'<time datetime="{following["as_of"]}">{human_date(following["as_of"])}</time>'
         out += _details(annotation_id(pid, "next"), "next", f'What happened next <span class="as-of">as of {as_of}</span>',
                         [following["text"].strip(), "", cite_short(following["sources"], site, pid)])
@@ -169,19 +155,17 @@ def passage_markdown(passage, site, events=()) -> list[str]:
                 f"<summary>Sources for this passage ({len(sources)})</summary>", "",
                 *reference_list(sources, site, pid, src), "", "</details>", ""]
     if events:
-        dates = "".join(f"- [{human_date(e['date'])}]({link(src, 'timeline.md', e['id'])}): {esc(first_sentence(plain_text(e['text'], site)))}\n"
+        dates = "".join(f"- [{human_date(e['date'])}]({link(src, TIMELINE, e['id'])}): {esc(first_sentence(plain(e['text'], site)))}\n"
                         for e in events)
         noun = "date" if len(events) == 1 else "dates"
         out += ['<details class="passage-more passage-dates" markdown>',
                 f"<summary>On the timeline: {len(events)} {noun}</summary>", "", dates, "</details>", ""]
     out += ["</section>", ""]
-    return out
+    return out, citations
 
 
-def page_markdown(page, site) -> str:
+def page_markdown(page, site) -> Written:
     """All passages of one reading page, under their section headings."""
-    from .timeline import passage_events  # timeline imports this module for its labels
-
     events = passage_events(site)
     titles = {s["id"]: s["title"] for s in page["sections"]}
     items = [i for p in page["passages"] for i in [*(p.get("claims") or []), *(p.get("forecasts") or [])]]
@@ -192,23 +176,14 @@ def page_markdown(page, site) -> str:
         out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date. '
                 f'Open a box to read it; every passage, box and claim has its own link.',
                 "{: .page-as-of }", ""]
+    citations: list[Citation] = []
     section = None
     for passage in page["passages"]:
         if passage["section"] != section:
             section = passage["section"]
             out += [f"## {titles[section]} {{ #{section} }}", ""]
-        out += passage_markdown(passage, site, events.get(passage["id"], []))
-    return "\n".join(out)
+        lines, cites = passage_markdown(passage, site, events.get(passage["id"], []))
+        out += lines
+        citations += cites
+    return Written("\n".join(out), tuple(citations))
 
-
-def citations(site):
-    """(source ids, page file, fragment, label) for every place a reading page cites sources."""
-    for passage in site.passages.values():
-        src = page_src(passage["page"])
-        label = passage_link_label(passage, site)
-        if passage.get("context"):
-            yield passage["context"]["sources"], src, annotation_id(passage["id"], "context"), label + " (context)"
-        for item in [*(passage.get("claims") or []), *(passage.get("forecasts") or [])]:
-            yield item["sources"], src, item["id"], label + " (check)"
-        if passage.get("next"):
-            yield passage["next"]["sources"], src, annotation_id(passage["id"], "next"), label + " (what happened next)"

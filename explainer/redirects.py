@@ -1,6 +1,6 @@
 """Redirects: old published addresses kept alive after a page or an id moved.
 
-``records/redirects.yml`` has two maps (explainer/addresses.py keeps the registry they serve):
+``records/redirects.yml`` has two maps (explainer/published.py keeps the registry they serve):
 
     pages:      {/old-page/: /new-page/}            -> a redirect page at the old path
     fragments:  {/background/#old-id: /background/#new-id}

@@ -12,60 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem
+from .scales import ACTOR_KINDS, FORECAST_SCORES, RELATIONS, SOURCE_KINDS, VERDICTS
 from .yamlfile import Items, Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
-VERDICTS = {
-    "accurate": "Accurate",
-    "needs-context": "Needs context",
-    "partly-accurate": "Partly accurate",
-    "inaccurate": "Inaccurate",
-    "unproven": "Unproven",
-    "opinion": "Opinion or forecast",
-}
-VERDICT_MEANINGS = {
-    "accurate": "The claim matches the record.",
-    "needs-context": "True as far as it goes, but a reader would draw a wrong conclusion without more.",
-    "partly-accurate": "Some elements hold, some do not (a wrong date, number or actor).",
-    "inaccurate": "The record contradicts it; we give the correct fact.",
-    "unproven": "Reported but not confirmed by a second independent source, or denied; we say who reported it.",
-    "opinion": "Not a checkable fact: a characterisation or a forecast. Forecasts are scored on the scenarios page.",
-}
-FORECAST_MEANINGS = {
-    "borne-out": "What followed matches the forecast.",
-    "partly": "Some of it happened, or it happened differently or for other reasons.",
-    "not-borne-out": "What followed contradicts it.",
-    "too-early": "Reliable sources do not yet settle it.",
-    "condition-never-arose": "A conditional forecast whose condition did not happen; the reason may say what followed when a similar condition arose later.",
-}
-FORECAST_SCORES = {
-    "borne-out": "Borne out",
-    "partly": "Partly borne out",
-    "not-borne-out": "Not borne out",
-    "too-early": "Too early to say",
-    "condition-never-arose": "Condition never arose",
-}
-ACTOR_KINDS = {
-    "person": "People",
-    "group": "Groups and institutions",
-    "state": "States",
-    "agreement": "Agreements and policies",
-    "place": "Places",
-}
-# What a source is (the original, not the copy read): see data/README.md.
-SOURCE_KINDS = {
-    "primary": "Primary record",  # a government, court, UN, party or group's own statement or document
-    "reporting": "Reporting",  # original reporting by a news organisation
-    "wire": "Wire story",  # a wire service's story (AP, Reuters, AFP, ...)
-    "analysis": "Analysis",  # research or analysis: think tanks, journals, academics
-    "opinion": "Opinion",  # opinion or commentary
-    "reference": "Reference work",  # an encyclopaedia or reference work (never Wikipedia: see further_reading)
-}
-# Kinds that may stand first under a factual claim, dated from its 'about' to two years after.
-FIRST_HAND_KINDS = ("primary", "reporting", "wire")
-RELATIONS = ("backs", "commands", "fights", "sanctions", "allied-with", "part-of", "designates-terrorist", "strikes")
 
 
 SINGULAR = {"passages": "passage", "claims": "claim", "forecasts": "forecast", "sections": "section", "key_dates": "key date",

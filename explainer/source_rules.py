@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .problems import Problem
-from .schema import FIRST_HAND_KINDS
+from .scales import FIRST_HAND_KINDS
 from .yamlfile import Items, Record, load_yaml
 
 KNOWN_GAPS = "known_gaps.yml"
@@ -113,7 +113,7 @@ class _Rules:
         by_url: dict[str, str] = {}
         by_text: dict[str, str] = {}
         for sid, source in self.site.sources.items():
-            file = self.site.files.get(id(source), "data/sources.yml")
+            file = source.file
             read_at = source.get("read_at") if isinstance(source.get("read_at"), Record) else Record()
             names = " ".join(str(v) for v in (source.get("publisher"), read_at.get("publisher")) if v)
             hosts = [_host(source.get("url")), _host(read_at.get("url"))]
@@ -148,7 +148,7 @@ class _Rules:
     def claims(self) -> None:
         for kind, items in (("claim", self.site.claims), ("forecast", self.site.forecasts)):
             for cid, item in items.items():
-                file = self.site.files.get(id(item), "?")
+                file = item.file
                 ids = [s for s in item.get("sources") or [] if s in self.site.sources]
                 lines = dict(zip(item.get("sources") or [], getattr(item.get("sources"), "item_lines", [])))
                 if ids and not any(address(self.site.sources[s]) for s in ids):
@@ -191,15 +191,10 @@ class _Rules:
             ids = record.get("sources") or []
             if not ids or ids[0] not in site.sources or site.sources[ids[0]].get("kind") != "opinion":
                 continue
-            file = site.files.get(id(record)) or self._passage_file(rid)
+            file = record.file
             line = getattr(ids, "item_lines", [record.line_of("sources")])[0]
             self.add(rid, "opinion-first", file, line,
                      f"{what} '{rid}': its first source '{ids[0]}' is an opinion piece; put a factual source first")
-
-    def _passage_file(self, rid: str) -> str:
-        passage = self.site.passages.get(rid.rsplit("-", 1)[0])
-        return self.site.files.get(id(passage), "?") if passage is not None else "?"
-
 
 def read_known_gaps(data_dir: Path, shown: str) -> tuple[list[tuple[str, str, int]], list[Problem]]:
     """The excused (id, rule, line) pairs, and mistakes in the file itself."""

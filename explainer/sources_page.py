@@ -5,38 +5,11 @@ from __future__ import annotations
 
 import re
 
-from . import glossary, reading
+from .addresses import source_anchor
 from .citations import CitationIndex
 from .data import Site, fold
+from .scales import SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
 from .text import esc, human_date, link, one_line
-
-from .schema import SOURCE_KINDS as KIND_LABELS
-
-KIND_HEADINGS = {"primary": "Primary records", "reporting": "Reporting", "wire": "Wire stories",
-                 "analysis": "Analysis", "opinion": "Opinion", "reference": "Reference works"}
-KIND_MEANINGS = {
-    "primary": "Statements and documents of governments, courts, the UN, parties and groups themselves.",
-    "reporting": "Original reporting by news organisations.",
-    "wire": "Stories of wire services (AP, Reuters, AFP and others), often read where a news site carried them.",
-    "analysis": "Research and analysis: think tanks, journals, academics.",
-    "opinion": "Opinion and commentary, cited for what their authors argue.",
-    "reference": "Reference works. Wikipedia is not among them: it is listed as further reading only.",
-}
-
-
-def citation_index(site: Site) -> CitationIndex:
-    """Where each source is cited, worked out from the data (so it is the same on every build)."""
-    from . import atlas, timeline
-
-    index = CitationIndex()
-    for ids, src, anchor, label in reading.citations(site):
-        index.add(ids, src, anchor, label)
-    for actor in site.actors.values():
-        index.add(actor["sources"], glossary.entry_src(actor["id"]), "sources", f"Glossary: {actor['name']}")
-    for ids, src, anchor, label in [*timeline.citations(site), *atlas.citations(site)]:
-        index.add(ids, src, anchor, label)
-    return index
-
 
 PART = re.compile(r"^(.*) \((context|check|forecast|what happened next)\)$")
 
@@ -81,21 +54,21 @@ def entry(source, places, src: str) -> list[str]:
         facts.append(esc(one_line(source["note"])))
     if places:
         facts.append(f"Cited in {_cited_in(places, src)}.")
-    return [f'<details class="source" id="src-{sid}" markdown><summary>{summary}</summary>', "",
+    return [f'<details class="source" id="{source_anchor(sid)}" markdown><summary>{summary}</summary>', "",
             " ".join(facts), "", "</details>"]
 
 
-def markdown(site: Site, src: str) -> str:
-    """Sources grouped by kind, then by publisher; each one line that unfolds."""
-    index = citation_index(site)
+def markdown(site: Site, src: str, index: CitationIndex) -> str:
+    """Sources grouped by kind, then by publisher; each one line that unfolds, with the places
+    that cite it (``index``: what every other page's writer returned)."""
     out = [f"{len(site.sources)} sources, grouped by kind and ordered by publisher. "
            "Open a line for its address, the copy we read if it was not the original, and where it is cited.", ""]
-    for kind, label in KIND_LABELS.items():
+    for kind in SOURCE_KINDS:
         chosen = sorted((s for s in site.sources.values() if s["kind"] == kind),
                         key=lambda s: (fold(s["publisher"]), s["date"], s["id"]))
         if not chosen:
             continue
-        out += [f"## {KIND_HEADINGS[kind]} ({len(chosen)}) {{ #{kind} }}", "", KIND_MEANINGS[kind], ""]
+        out += [f"## {SOURCE_KIND_HEADINGS[kind]} ({len(chosen)}) {{ #{kind} }}", "", SOURCE_KIND_MEANINGS[kind], ""]
         for source in chosen:
             out += entry(source, index.by_source.get(source["id"], []), src)
         out.append("")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 import posixpath
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -47,25 +46,8 @@ def short_date(value: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
-def plain_text(markdown: str, actor_names: dict[str, str] | None = None) -> str:
-    """Markdown prose as plain text, for places that must not hold links (a link's own text,
-    a summary line): [[id|text]] -> text, [[id]] -> the actor's name, [text](url) -> text,
-    **strong** and *em* -> their words."""
-    names = actor_names or {}
-    text = ACTOR_LINK.sub(lambda m: m.group(2) or names.get(m.group(1).strip(), m.group(1).strip()), markdown)
-    text = MD_LINK.sub(r"\1", text)
-    text = EMPHASIS.sub(r"\2", text)
-    return one_line(text)
-
-
 def first_sentence(text: str) -> str:
     text = one_line(text)
     end = text.find(". ")
     return text if end == -1 else text[: end + 1]
 
-
-# [[actor-id]] or [[actor-id|shown text]], usable in any prose field and on any page.
-# The shown text may wrap onto the next line of a YAML or Markdown paragraph; the id may not.
-ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]]+))?\]\]")
-MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-EMPHASIS = re.compile(r"(\*\*|\*|__)(.+?)\1")

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from . import glossary, reading
-from .citations import cite
+from .addresses import TIMELINE, glossary_entry, reading_page, year_anchor
+from .citations import Citation, Written, cite, cited
 from .data import Site
 from .text import esc, human_date, link, one_line
 
-PAGE = "timeline.md"
 # The article's publication: month known, day not (../shared/source/README.md).
 ARTICLE_EVENT_ID = "article-published"
 FOCUS = ("2019", "2020", "2021")  # years shown open
@@ -62,11 +61,11 @@ def _event(site: Site, event, src: str, after: bool) -> list[str]:
     classes = ["tl-event"] + (["tl-event--article"] if article else []) + (["tl-event--after"] if after else [])
     tag = ('<span class="tl-tag tl-tag--article">The article</span> ' if article
            else '<span class="tl-tag">After the article</span> ' if after else "")
-    who = [f"[{site.actors[a]['name']}]({link(src, glossary.entry_src(a))})" for a in event.get("actors") or []]
+    who = [f"[{site.actors[a]['name']}]({link(src, glossary_entry(a))})" for a in event.get("actors") or []]
     extras = ["Who: " + ", ".join(who)] if who else []
     for passage_id in event.get("passages") or []:
         passage = site.passages[passage_id]
-        extras.append(f"In the reading: [{passage['title']}]({link(src, reading.page_src(passage['page']), passage_id)})")
+        extras.append(f"In the reading: [{passage['title']}]({link(src, reading_page(passage['page']), passage_id)})")
     count = len(event["sources"])
     extras.append("Sources: " + cite(event["sources"], site, src).removeprefix("Sources: "))
     lead, rest = split_lead(one_line(event["text"]))
@@ -85,44 +84,41 @@ def _event(site: Site, event, src: str, after: bool) -> list[str]:
     return lines
 
 
-def markdown(site: Site, src: str = PAGE) -> str:
+def markdown(site: Site, src: str = TIMELINE) -> Written:
     """Jumps, then the years: open around the article, folded elsewhere."""
     events = ordered(site)
     if not events:
-        return "*No events yet.*"
+        return Written("*No events yet.*")
     years = [(year, list(group)) for year, group in groupby(events, key=lambda e: e["date"][:4])]
     article = site.events.get(ARTICLE_EVENT_ID)
     jumps = []
     if article:
         jumps.append(f'<a class="tl-jump tl-jump--article" href="#{ARTICLE_EVENT_ID}">The article ({human_date(article["date"])})</a>')
-    jumps += [f'<a class="tl-jump" href="#y{year}">{year}</a>' for year, _ in years]
+    jumps += [f'<a class="tl-jump" href="#{year_anchor(year)}">{year}</a>' for year, _ in years]
     out = ['<nav class="tl-jumps" aria-labelledby="tl-jumps-title">',
            '<p id="tl-jumps-title" class="tl-jumps__title">Jump to</p>',
            "<ul>" + "".join(f"<li>{j}</li>" for j in jumps) + "</ul>", "</nav>", ""]
+    citations: list[Citation] = []
     after = False
     for year, group in years:
         count = f"{len(group)} event{'s' if len(group) != 1 else ''}"
         open_year = year in FOCUS
         if open_year:
-            out += [f'<section class="tl-year" markdown="1">', "", f"## {year} {{ #y{year} }}", ""]
+            out += [f'<section class="tl-year" markdown="1">', "", f"## {year} {{ #{year_anchor(year)} }}", ""]
         else:
             out += [f'<details class="tl-year tl-year--folded" markdown="1">',
-                    f'<summary><span class="tl-year__title" id="y{year}">{year}</span> '
+                    f'<summary><span class="tl-year__title" id="{year_anchor(year)}">{year}</span> '
                     f'<span class="tl-year__count">{count}</span></summary>', ""]
         out += ['<ol class="tl-list" markdown="1">', ""]
         for event in group:
             out += _event(site, event, src, after)
+            citations += cited(event["sources"], src, event["id"], f"Timeline: {human_date(event['date'])}")
             if event["id"] == ARTICLE_EVENT_ID:
                 after = True
                 out += ['<li class="tl-divider" aria-hidden="true">After the article: what its author could not know</li>', ""]
         out += ["</ol>", ""]
         out += ["</section>" if open_year else "</details>", ""]
-    return "\n".join(out)
-
-
-def citations(site: Site):
-    for event in site.events.values():
-        yield event["sources"], PAGE, event["id"], f"Timeline: {human_date(event['date'])}"
+    return Written("\n".join(out), tuple(citations))
 
 
 def passage_events(site: Site) -> dict[str, list]:

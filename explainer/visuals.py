@@ -25,7 +25,6 @@ def load(loader, path: Path) -> list[Problem]:
     checker = S.Checker(file)
     if checker.record(data, S.VISUALS, FILE, getattr(data, "line", 1)):
         loader.site.visuals = data
-        loader.site.files[id(data)] = file
     loader.site.references += checker.references
     return problems + checker.problems
 
@@ -34,7 +33,7 @@ def check(site) -> list[Problem]:
     data = site.visuals
     if not isinstance(data, Record):
         return []
-    file = site.files.get(id(data), "data/" + FILE)
+    file = data.file
     problems: list[Problem] = []
     argument = data.get("argument") or {}
     lanes = [lane.get("id") for lane in argument.get("lanes") or [] if isinstance(lane, Record)]
@@ -64,8 +63,7 @@ def check(site) -> list[Problem]:
         for end in ("from", "to"):
             actor_id = relation.get(end)
             if isinstance(actor_id, str) and actor_id in site.actors and actor_id not in placed:
-                relation_file = site.files.get(id(relation), "data/relations.yml")
-                problems.append(Problem(relation_file, relation.line, f"relation: actor '{actor_id}' is in no side of data/{FILE} (add it to one, so the connections page can place it)"))
+                problems.append(Problem(relation.file, relation.line, f"relation: actor '{actor_id}' is in no side of data/{FILE} (add it to one, so the connections page can place it)"))
     inset = (data.get("map") or {}).get("inset")
     if isinstance(inset, Record) and all(isinstance(inset.get(k), (int, float)) for k in ("west", "east", "south", "north")):
         if not (inset["west"] < inset["east"] and inset["south"] < inset["north"]):

@@ -16,8 +16,10 @@ from .problems import Problem
 
 
 class Record(dict):
-    """A YAML mapping with ``line`` (where it starts) and ``key_lines`` (where each key is)."""
+    """A YAML mapping with ``file`` (as messages show it), ``line`` (where it starts) and
+    ``key_lines`` (where each key is)."""
 
+    file: str = "?"
     line: int = 0
     key_lines: dict
     text_starts: dict  # key -> line where a text value's first line stands
@@ -27,8 +29,9 @@ class Record(dict):
 
 
 class Items(list):
-    """A YAML sequence with ``line`` and the line of each item in ``item_lines``."""
+    """A YAML sequence with ``file``, ``line`` and the line of each item in ``item_lines``."""
 
+    file: str = "?"
     line: int = 0
     item_lines: list
 
@@ -44,6 +47,7 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode):
 def _convert(loader, node, path: str, problems: list[Problem]):
     if isinstance(node, yaml.MappingNode):
         record = Record()
+        record.file = path
         record.line = node.start_mark.line + 1
         record.key_lines = {}
         record.text_starts = {}
@@ -65,6 +69,7 @@ def _convert(loader, node, path: str, problems: list[Problem]):
         return record
     if isinstance(node, yaml.SequenceNode):
         items = Items()
+        items.file = path
         items.line = node.start_mark.line + 1
         items.item_lines = []
         for child in node.value:
@@ -95,3 +100,15 @@ def load_yaml(file: Path, shown_as: str) -> tuple[object, list[Problem]]:
     finally:
         loader.dispose()
     return data, problems
+
+
+def strings_in(value, line: int):
+    """Every string in a record, with the line where its text starts."""
+    if isinstance(value, Record):
+        for key, child in value.items():
+            yield from strings_in(child, value.text_starts.get(key, value.line_of(key)))
+    elif isinstance(value, Items):
+        for child, child_line in zip(value, value.item_lines):
+            yield from strings_in(child, child_line)
+    elif isinstance(value, str):
+        yield value, line

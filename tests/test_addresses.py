@@ -7,7 +7,7 @@ import re
 import yaml
 
 from conftest import ROOT
-from explainer.addresses import collect, missing, read_registry
+from explainer.published import collect, missing, read_registry
 from sitecopy import build_copy, copy_project
 
 

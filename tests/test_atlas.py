@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, require
-from explainer import atlas, connections, geomap, measure, timeline
+from explainer import connections, geomap, measure, timeline
 from explainer.data import load_site
 from explainer.problems import ContentError
 from htmlpage import parse
@@ -164,7 +164,7 @@ def test_places_in_story_order_with_why_and_events(site):
     order = geomap.numbered(site)
     firsts = [geomap.place_events(site, p)[0]["date"] for p in order if p.get("events")]
     assert firsts == sorted(firsts)
-    key = geomap.key_markdown(site)
+    key, _ = geomap.key_markdown(site)
     for n, place in enumerate(order, start=1):
         assert f"**{place['name']}**: {place['why']}" in key
         assert f"{{ #{place['id']} }}" in key
@@ -192,8 +192,8 @@ def test_unknown_ids_in_visuals_yml_are_errors_with_file_and_line(tmp_path):
 
 def test_drawings_are_deterministic(site):
     again = load_site(ROOT / "data")
-    assert atlas.connections_markdown(site) == atlas.connections_markdown(again)
-    assert atlas.map_markdown(site) == atlas.map_markdown(again)
+    assert connections.markdown(site) == connections.markdown(again)
+    assert geomap.markdown(site) == geomap.markdown(again)
     assert timeline.markdown(site) == timeline.markdown(again)
 
 

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from explainer.data import load_site, plain_text
+from explainer.data import load_site
+from explainer.markup import plain as plain_text
 from explainer.glossary import spellings
 from htmlpage import parse
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 from explainer import htmlids
-from explainer.addresses import promised_ids
+from explainer.published import promised_ids
 from explainer.export import export
 from explainer.redirects import add_fragment_anchors
 

@@ -9,8 +9,9 @@ import pytest
 from article import read_structure
 from conftest import ROOT
 from explainer.data import load_site
-from explainer.reading import ANNOTATIONS, annotation_id
-from explainer.sources_page import citation_index
+from explainer.addresses import ANNOTATIONS, annotation_id
+from explainer.citations import CitationIndex
+from explainer.pages import site_markdown
 from htmlpage import parse
 
 PAGES = ["background", "diplomacy-by-drones", "scenarios"]
@@ -64,7 +65,7 @@ def test_every_claim_is_complete_and_dated(site):
 
 
 def test_every_source_is_cited(site):
-    index = citation_index(site)
+    index = CitationIndex(site_markdown(site, ROOT / "docs").citations, site.titles)
     unused = sorted(set(site.sources) - set(index.by_source))
     assert not unused, f"sources nobody cites: {unused}"
 

@@ -13,7 +13,8 @@ import yaml
 
 from conftest import ROOT
 from explainer import daterefs, source_rules
-from explainer.addresses import read_redirects, read_registry
+from explainer.published import read_registry
+from explainer.redirects import read_redirects
 from explainer.data import load_site
 from sitecopy import build_copy, copy_project
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from explainer import source_rules as R  # noqa: E402
-from explainer.schema import FIRST_HAND_KINDS  # noqa: E402
+from explainer.scales import FIRST_HAND_KINDS  # noqa: E402
 
 OLD_KINDS = {"news": "reporting", "research": "analysis"}  # before the new model
 # Before the new model a copy showed only in the publisher's name: "X (via Y)", "Y (AP)", ...
