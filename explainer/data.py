@@ -27,6 +27,7 @@ LIST_FILES = {
     "corrections.yml": ("correction", S.CORRECTION),
 }
 PASSAGE_DIR = "passages"
+PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the package is installed editable
 
 
 @dataclass
@@ -219,9 +220,11 @@ class _Loader:
                     seen[key] = (actor["id"], f"{file}:{actor.line}")
 
     def read_titles(self) -> None:
-        """Page titles from the nav of mkdocs.yml beside data/ (none for a data folder alone);
+        """Page titles from the nav of the mkdocs.yml beside data/, or else of this project's
+        (a data folder alone, such as the tests' fixture, is shown with the project's nav);
         a reading page needs one: it names the page's passages elsewhere."""
-        self.site.titles = addresses.nav_titles(self.data_dir.parent / "mkdocs.yml")
+        config = self.data_dir.parent / "mkdocs.yml"
+        self.site.titles = addresses.nav_titles(config if config.exists() else PROJECT_CONFIG)
         if not self.site.titles:
             return
         for page_id, page in self.site.pages.items():

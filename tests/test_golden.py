@@ -18,7 +18,8 @@ import pytest
 
 from conftest import ROOT
 from explainer.data import load_site
-from explainer.pages import MARKER, expand, generated_pages
+from explainer.citations import CitationIndex
+from explainer.pages import MARKER, expand, generated_pages, site_markdown
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"
 GOLDEN = Path(__file__).parent / "golden"
@@ -43,12 +44,14 @@ def golden_name(src: str, name: str, args: str) -> str:
 def made_from_fixture() -> dict[str, str]:
     site = load_site(FIXTURE)
     made = {}
+    # What every page cites, written in the one pass: the sources page lists it.
+    index = CitationIndex(site_markdown(site, ROOT / "docs").citations, site.titles)
     for src, name, args in markers_in_docs():
-        text, problems = expand(f"<!-- insert: {name} {args} -->\n", src, site, f"docs/{src}")
+        text, problems = expand(f"<!-- insert: {name} {args} -->\n", src, site, f"docs/{src}", index=index)
         assert not problems, [str(p) for p in problems]
         made[golden_name(src, name, args)] = text
-    for path, text in generated_pages(site).items():
-        made[f"generated/{path}"] = text
+    for path, page in generated_pages(site).items():
+        made[f"generated/{path}"] = page.markdown
     return made
 
 
