@@ -20,6 +20,7 @@ printable) or raises; an exception becomes a finding, so one broken check never 
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -176,12 +177,17 @@ def axe_bundled(visit: Visit) -> list:
 def axe_current(visit: Visit) -> list:
     """The current axe-core from npm, pinned in tools/axe (runs after the bundled one and replaces
     window.axe). Injected with page.evaluate: the CSP blocks injected script elements."""
-    from axe_playwright_python.sync_playwright import Axe
-
     if not AXE_CURRENT.exists():
         visit.info["axe-current-missing"] = True
         return []
-    return _axe(visit, Axe.from_file(AXE_CURRENT), "axe-current")
+    return _axe(visit, _current_axe(), "axe-current")
+
+
+@functools.lru_cache(maxsize=1)
+def _current_axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe.from_file(AXE_CURRENT)
 
 
 @check("csp")

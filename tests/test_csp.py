@@ -58,7 +58,7 @@ def test_no_policy_violation_while_reading(chromium, server, built_site):
         links = page.locator("article a[data-preview]:visible")
         if links.count():
             links.first.hover()
-            page.wait_for_timeout(500)
+            page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=5_000)
         violations += [(address, v) for v in page.evaluate("window.__csp")]
         violations += [(address, e) for e in watch.errors]
         context.close()

@@ -14,7 +14,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-from browser import Watch, launch  # noqa: E402
+from browser import Watch  # noqa: E402
 
 PHONE, LAPTOP = 390, 1280
 PAGES = ["connections/", "map/", "timeline/"]
@@ -22,11 +22,9 @@ AXE_CURRENT = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+def browser(chromium):
+    # The run's one browser (conftest): a second sync_playwright() in this thread is refused.
+    return chromium
 
 
 def open_page(browser, server, address: str, width: int, scheme: str = "light", js: bool = True):
