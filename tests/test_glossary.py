@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 from explainer.data import load_site
 from explainer.markup import plain as plain_text
-from explainer.glossary import spellings
 from htmlpage import parse
+from names import recorded_names
 
 READING = ["background", "diplomacy-by-drones", "scenarios"]
 REQUIRED_ACTORS = {
@@ -38,7 +38,7 @@ def test_every_entry_page_is_complete(built_site, site):
         assert {"role", "fate", "mentioned-in", "sources"} <= ids, actor_id
         assert actor["name"] in page.title
         assert "As of" in page.text, actor_id
-        for name in spellings(actor):
+        for name in recorded_names(actor):
             assert name in page.text, (actor_id, name)
         if actor.get("native"):
             assert actor["native"]["text"] in page.text

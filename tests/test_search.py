@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 from explainer.data import load_site
-from explainer.glossary import spellings
+from names import recorded_names
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ TOP = 5  # "among the first results"
 
 
 def names(actor) -> list[str]:
-    return [actor["name"], *spellings(actor)]
+    return recorded_names(actor)
 
 
 # Runs before the page's scripts: counts the queries Material's search sends to its worker and the
