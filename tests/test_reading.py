@@ -9,7 +9,6 @@ import pytest
 from article import read_structure
 from conftest import ROOT
 from explainer.data import load_site
-from explainer.addresses import ANNOTATIONS, annotation_id
 from explainer.citations import CitationIndex
 from explainer.pages import site_markdown
 from htmlpage import parse
@@ -77,10 +76,10 @@ def test_every_passage_and_annotation_has_its_id(site, built_site):
         assert len(page.ids) == len(ids), "duplicate ids on " + page_name
         for passage in site.pages[page_name]["passages"]:
             assert passage["id"] in ids
-            for kind in ANNOTATIONS:
-                present = {"context": passage.get("context"), "check": passage.get("claims"),
-                           "forecast": passage.get("forecasts"), "next": passage.get("next")}[kind]
-                assert (annotation_id(passage["id"], kind) in ids) == bool(present), (passage["id"], kind)
+            # Published ids (records/published.txt): <passage>-context, -check, -forecast, -next.
+            for kind, present in [("context", passage.get("context")), ("check", passage.get("claims")),
+                                  ("forecast", passage.get("forecasts")), ("next", passage.get("next"))]:
+                assert (f"{passage['id']}-{kind}" in ids) == bool(present), (passage["id"], kind)
             for item in [*(passage.get("claims") or []), *(passage.get("forecasts") or [])]:
                 assert item["id"] in ids
 
