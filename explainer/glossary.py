@@ -90,7 +90,7 @@ def entry_markdown(actor, site: Site, mentioned_in: list[str], events: list = ()
     out += ["", f"## Sources {{ #{ENTRY_SOURCES} }}", "", cite(actor["sources"], site, src), ""]
     if actor.get("further_reading"):  # not sources (Wikipedia, for one): see explainer/source_rules.py
         out += ["## Further reading { #further-reading }", ""]
-        out += [f'- <a href="{esc(item["url"])}" class="source-url">{esc(one_line(item["title"]))}</a>' for item in actor["further_reading"]]
+        out += [f'- <a href="{esc(item["url"])}" class="source-url" rel="noopener">{esc(one_line(item["title"]))}</a>' for item in actor["further_reading"]]
         out.append("")
     return Written("\n".join(out), tuple(cited(actor["sources"], src, ENTRY_SOURCES, f"Glossary: {actor['name']}")))
 

@@ -41,12 +41,12 @@ def entry(source, places, src: str) -> list[str]:
     if source.get("author"):
         facts.append(f"By {esc(source['author'])}.")
     if source.get("url"):
-        facts.append(f'<a href="{esc(source["url"])}" class="source-url">Original</a>.')
+        facts.append(f'<a href="{esc(source["url"])}" class="source-url" rel="noopener">Original</a>.')
     read_at = source.get("read_at")
     if read_at:
         where = esc(read_at["publisher"])
         if read_at.get("url"):
-            where = f'<a href="{esc(read_at["url"])}" class="source-url">{where}</a>'
+            where = f'<a href="{esc(read_at["url"])}" class="source-url" rel="noopener">{where}</a>'
         facts.append(f"Read at {where}.")
     elif not source.get("url"):
         facts.append("No address: not read online.")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from explainer import daterefs, source_rules
+from explainer import daterefs, markup, source_rules
 from explainer.published import read_registry
 from explainer.redirects import read_redirects
 from explainer.data import load_site
@@ -195,7 +195,7 @@ def _prose_fields(site, docs):
         return record.text_starts.get(key, record.line_of(key))
 
     for passage in site.passages.values():
-        file = site.files[id(passage)]
+        file = passage.file
         if passage.get("says"):
             yield passage["says"], file, at(passage, "says"), None
         for key in ("context", "next"):
@@ -206,11 +206,11 @@ def _prose_fields(site, docs):
     for actor in site.actors.values():
         for key in ("role", "fate"):
             if actor.get(key):
-                yield actor[key], site.files[id(actor)], at(actor, key), actor["id"]
+                yield actor[key], actor.file, at(actor, key), actor["id"]
     for record in [*site.places.values(), *site.relations]:
         for key in ("why", "note"):
             if isinstance(record.get(key), str):
-                yield record[key], site.files[id(record)], at(record, key), record.get("actor")
+                yield record[key], record.file, at(record, key), record.get("actor")
     for path in sorted(docs.glob("*.md")):
         yield path.read_text(encoding="utf-8"), f"docs/{path.name}", 1, None
 
@@ -221,7 +221,7 @@ def hand_written_copies(site, docs, event_ids) -> list[str]:
     found = []
     for text, file, line, owner in _prose_fields(site, docs):
         for sentence, offset in daterefs._sentences(text):
-            linked = {m.group(1).strip() for m in daterefs._LINK.finditer(sentence)}
+            linked = {m.group(1).strip() for m in markup.ACTOR_LINK.finditer(sentence)}
             lowered = sentence.lower()
             for event_id in event_ids:
                 event = site.events[event_id]
@@ -362,10 +362,10 @@ def test_sources_page_shows_the_original_and_where_it_was_read(built_site, site)
     block = html[html.index(f'id="src-{copy["id"]}"'):]
     block = block[: block.index("</details>")]
     assert f"<b>{daterefs.human_date(copy['date'])}" not in block  # the date is plain text after the title
-    assert f'Read at <a href="{copy["read_at"]["url"].replace("&", "&amp;")}" class="source-url">' in block
+    assert f'Read at <a href="{copy["read_at"]["url"].replace("&", "&amp;")}" class="source-url" rel="noopener">' in block
     original = next(s for s in site.sources.values() if s.get("url"))
     block = html[html.index(f'id="src-{original["id"]}"'):]
-    assert f'<a href="{original["url"].replace("&", "&amp;")}" class="source-url">Original</a>' in block[: block.index("</details>")]
+    assert f'<a href="{original["url"].replace("&", "&amp;")}" class="source-url" rel="noopener">Original</a>' in block[: block.index("</details>")]
 
 
 def test_sources_page_is_lighter_than_before(built_site):
