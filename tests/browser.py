@@ -62,6 +62,28 @@ class Watch:
         return page
 
 
+# Runs before the page's scripts: counts the queries Material's search sends to its worker and the
+# answers it gets back, in order (message types from Material's bundle: 2 = query, 3 = result).
+# Results are drawn synchronously when the answer arrives, so once our query is answered the list
+# on screen is the answer to it.
+SEARCH_PROBE = """(() => {
+  const Base = window.Worker;
+  const log = window.__search = {sent: [], answered: []};
+  window.Worker = class extends Base {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', e => { if (e.data && e.data.type === 3) log.answered.push(log.sent.shift()); });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) log.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+
+SEARCH_ANSWERED = "q => window.__search.sent.length === 0 && window.__search.answered.at(-1) === q"
+
+
 def addresses(site) -> list[str]:
     """Every page of a built site as a path under the server root ("" for the home page)."""
     from conftest import html_pages

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import pytest
 
-from browser import open_page
+from browser import SEARCH_ANSWERED, SEARCH_PROBE, Watch
 
 pytestmark = pytest.mark.browser
 
 
 def test_search_finds_a_word_typed_key_by_key(chromium, server):
-    context, page, watch = open_page(chromium, server, "")
+    watch = Watch(server.url)
+    context = chromium.new_context()
+    context.add_init_script(SEARCH_PROBE)
+    watch.attach(context)
+    page = watch.page(context)
+    page.goto(server.url, wait_until="load")
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially("Soleimani", delay=30)
+    box.press_sequentially("Soleimani", delay=30)  # a query per key: wait for the last one's answer
+    page.wait_for_function(SEARCH_ANSWERED, arg="Soleimani", timeout=10_000)
     first = page.locator(".md-search-result__item").first
-    first.wait_for(state="visible", timeout=10_000)
-    assert "Soleimani" in page.locator(".md-search-result").inner_text()
+    assert first.is_visible() and "Soleimani" in first.inner_text()
     assert not watch.errors and not watch.foreign
     context.close()

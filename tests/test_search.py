@@ -6,6 +6,8 @@ import pytest
 
 from conftest import ROOT
 from explainer.data import load_site
+from browser import SEARCH_ANSWERED as ANSWERED
+from browser import SEARCH_PROBE as PROBE
 from names import recorded_names
 
 pytestmark = pytest.mark.browser
@@ -16,28 +18,6 @@ TOP = 5  # "among the first results"
 
 def names(actor) -> list[str]:
     return recorded_names(actor)
-
-
-# Runs before the page's scripts: counts the queries Material's search sends to its worker and the
-# answers it gets back, in order (message types from Material's bundle: 2 = query, 3 = result).
-# Results are drawn synchronously when the answer arrives, so once our query is answered the list
-# on screen is the answer to it.
-PROBE = """(() => {
-  const Base = window.Worker;
-  const log = window.__search = {sent: [], answered: []};
-  window.Worker = class extends Base {
-    constructor(url, options) {
-      super(url, options);
-      this.addEventListener('message', e => { if (e.data && e.data.type === 3) log.answered.push(log.sent.shift()); });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) log.sent.push(message.data);
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();"""
-
-ANSWERED = "q => window.__search.sent.length === 0 && window.__search.answered.at(-1) === q"
 
 
 def open_search(chromium, server):
