@@ -167,7 +167,9 @@ def require(available: bool, reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Chromium for the whole run (Debian's, else Playwright's own); see browser.py."""
+    """One headless Chromium for the whole run (Debian's, else Playwright's own; see browser.py).
+    While it is open no other sync_playwright() may start in this thread: use this fixture. (The
+    sweep starts its own, one per thread.)"""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
