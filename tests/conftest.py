@@ -138,6 +138,14 @@ def server(built_site, site_port):
     srv.close()
 
 
+@pytest.fixture(scope="session")
+def site():
+    """The real data, loaded and checked once (explainer.data.Site); treat it as read-only."""
+    from explainer.data import load_site
+
+    return load_site(ROOT / "data", ROOT)
+
+
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 

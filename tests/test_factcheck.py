@@ -20,11 +20,6 @@ FIXTURE = Path(__file__).parent / "fixtures" / "data"
 READING = ["background", "diplomacy-by-drones", "scenarios"]
 
 
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data", ROOT)
-
-
 def _section(html: str, heading_id: str) -> str:
     return html.split(f'id="{heading_id}"', 1)[1].split("<h2", 1)[0]
 

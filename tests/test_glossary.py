@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from explainer.data import load_site
 from explainer.markup import plain as plain_text
 from htmlpage import parse
 from names import recorded_names
@@ -19,11 +17,6 @@ REQUIRED_ACTORS = {
     "united-states", "iran", "iraq", "syria", "israel", "jcpoa", "maximum-pressure", "green-zone",
     "us-embassy-baghdad", "trt-world",
 }
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data", ROOT)
 
 
 def test_the_glossary_covers_the_article(site):

@@ -8,7 +8,6 @@ import pytest
 
 from article import read_structure
 from conftest import ROOT
-from explainer.data import load_site
 from explainer.citations import CitationIndex
 from explainer.pages import site_markdown
 from htmlpage import parse
@@ -16,11 +15,6 @@ from htmlpage import parse
 PAGES = ["background", "diplomacy-by-drones", "scenarios"]
 # Which crosshead section of the article each reading section belongs to (0 = before the first).
 SECTION_PART = {"opening": 0, "trump-alarms-tehran": 1, "diplomacy-by-drones": 2, "scenarios": 2}
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data", ROOT)
 
 
 @pytest.fixture(scope="module")

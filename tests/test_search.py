@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
-from explainer.data import load_site
 from browser import SEARCH_ANSWERED as ANSWERED
 from browser import SEARCH_PROBE as PROBE
 from names import recorded_names
@@ -46,8 +44,7 @@ class Search:
         return self.shown
 
 
-def test_every_spelling_finds_the_entry(chromium, server):
-    site = load_site(ROOT / "data", ROOT)
+def test_every_spelling_finds_the_entry(chromium, server, site):
     context, page = open_search(chromium, server)
     search = Search(page)
     missed, asked = [], 0
