@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .records import Passage
+
 # --- pages (docs paths, as MkDocs names them) -----------------------------------------------
 
 HOME = "index.md"
@@ -110,6 +112,6 @@ def nav_titles(config_file: Path) -> dict[str, str]:
     return titles
 
 
-def passage_label(titles: dict[str, str], passage) -> str:
+def passage_label(titles: dict[str, str], passage: Passage) -> str:
     """'Background: Force instead of finesse': a passage named with its page's nav title."""
-    return f"{titles[reading_page(passage['page'])]}: {passage['title']}"
+    return f"{titles[reading_page(passage.page)]}: {passage.title}"

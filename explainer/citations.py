@@ -11,16 +11,17 @@ from dataclasses import dataclass
 
 from . import addresses
 from .addresses import SOURCES, reference_id, source_anchor
+from .records import Source
 from .text import esc, human_date, link, one_line, short_date
 
 
-def source_label(source) -> str:
-    return f"{source['publisher']}, “{one_line(source['title'])}”, {human_date(source['date'])}"
+def source_label(source: Source) -> str:
+    return f"{source.publisher}, “{one_line(source.title)}”, {human_date(source.date)}"
 
 
-def short_label(source) -> str:
+def short_label(source: Source) -> str:
     """'The Guardian, 3 Jan 2020': enough to recognise a source inside an annotation."""
-    return f"{source['publisher']}, {short_date(source['date'])}"
+    return f"{source.publisher}, {short_date(source.date)}"
 
 
 def cite(ids, site, from_src: str, label: str = "Sources") -> str:
@@ -53,12 +54,12 @@ def reference_list(ids, site, passage_id: str, from_src: str) -> list[str]:
     out = ['<div class="refs" markdown>', ""]
     for number, source_id in enumerate(ids, 1):
         source = site.sources[source_id]
-        title = esc(one_line(source["title"]))
-        if source.get("url"):
-            title = f'<a class="source-url" href="{esc(source["url"])}" rel="noopener">{title}</a>'
+        title = esc(one_line(source.title))
+        if source.url:
+            title = f'<a class="source-url" href="{esc(source.url)}" rel="noopener">{title}</a>'
         entry = link(from_src, SOURCES, source_anchor(source_id))
-        out += [f'{number}. {esc(source["publisher"])}, “{title}”, '
-                f'<time datetime="{source["date"]}">{human_date(source["date"])}</time>. '
+        out += [f'{number}. {esc(source.publisher)}, “{title}”, '
+                f'<time datetime="{source.date}">{human_date(source.date)}</time>. '
                 f'[Entry on the sources page]({entry}){{ .refs__entry }}',
                 f'{{: #{reference_id(passage_id, source_id)} }}']
     return [*out, "", "</div>"]

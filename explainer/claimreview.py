@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import records as R
 from . import schema as S
 from .markup import plain
 from .problems import Problem
@@ -36,7 +37,7 @@ def load_article(loader, path: Path) -> list[Problem]:
         return problems
     checker = S.Checker(file)
     if checker.record(data, S.ARTICLE, "the article", getattr(data, "line", 1)) and not checker.problems:
-        loader.site.article = data
+        loader.site.article = R.build(R.Article, data)
     return problems + checker.problems
 
 
@@ -47,34 +48,34 @@ def check_article(site, shown: str) -> list[Problem]:
     return []
 
 
-def article_node(article) -> dict:
+def article_node(article: R.Article) -> dict:
     """The article as schema.org sees it: only what data/article.yml says."""
     node = {
-        "@type": article["type"],
-        "@id": article["url"],
-        "headline": article["headline"],
-        "url": article["url"],
-        "datePublished": article["date"],
-        "publisher": {"@type": "Organization", "name": article["publisher"]},
+        "@type": article.type,
+        "@id": article.url,
+        "headline": article.headline,
+        "url": article.url,
+        "datePublished": article.date,
+        "publisher": {"@type": "Organization", "name": article.publisher},
     }
-    if article.get("author"):
-        node["author"] = {"@type": "Person", "name": article["author"]}
+    if article.author:
+        node["author"] = {"@type": "Person", "name": article.author}
     return node
 
 
-def claim_author(article) -> dict:
+def claim_author(article: R.Article) -> dict:
     """The byline when known; otherwise the publisher (never a guessed person)."""
-    if article.get("author"):
-        return {"@type": "Person", "name": article["author"]}
-    return {"@type": "Organization", "name": article["publisher"]}
+    if article.author:
+        return {"@type": "Person", "name": article.author}
+    return {"@type": "Organization", "name": article.publisher}
 
 
-def claim_node(article) -> dict:
+def claim_node(article: R.Article) -> dict:
     appearance = article_node(article)
     return {
         "@type": "Claim",
         "author": claim_author(article),
-        "datePublished": article["date"],
+        "datePublished": article.date,
         "appearance": appearance,
         "firstAppearance": appearance,  # the article is where the claim was made; we know no earlier one
     }
@@ -82,25 +83,25 @@ def claim_node(article) -> dict:
 
 def reviews(site, page: str, page_url: str, site_name: str, site_url: str) -> list[dict]:
     out = []
-    for passage in site.pages[page]["passages"] if page in site.pages else []:
-        for claim in passage.get("claims") or []:
-            if claim["verdict"] == "opinion":
+    for passage in site.pages[page].passages if page in site.pages else []:
+        for claim in passage.claims:
+            if claim.verdict == "opinion":
                 continue
-            rating = {"@type": "Rating", "alternateName": VERDICTS[claim["verdict"]]}
-            if claim["verdict"] in RATING:
-                rating.update(ratingValue=RATING[claim["verdict"]], bestRating=5, worstRating=1)
-            rating["ratingExplanation"] = plain(claim["reason"], site)
+            rating = {"@type": "Rating", "alternateName": VERDICTS[claim.verdict]}
+            if claim.verdict in RATING:
+                rating.update(ratingValue=RATING[claim.verdict], bestRating=5, worstRating=1)
+            rating["ratingExplanation"] = plain(claim.reason, site)
             review = {
                 "@type": "ClaimReview",
-                "url": f"{page_url}#{claim['id']}",
-                "claimReviewed": plain(claim["claim"], site),
+                "url": f"{page_url}#{claim.id}",
+                "claimReviewed": plain(claim.claim, site),
                 "itemReviewed": claim_node(site.article),
                 "reviewRating": rating,
-                "datePublished": claim["checked"],
+                "datePublished": claim.checked,
                 "author": {"@type": "Organization", "name": site_name, "url": site_url},
             }
-            if claim.get("updated"):
-                review["dateModified"] = claim["updated"]
+            if claim.updated:
+                review["dateModified"] = claim.updated
             out.append(review)
     return out
 

@@ -132,19 +132,19 @@ def _text_lines(lines: list[str], x: float, y: float, anchor: str = "start", cls
 
 
 def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
-    data = site.visuals["argument"]
-    lanes = list(data["lanes"])
+    data = site.visuals.argument
+    lanes = list(data.lanes)
     lane_w = WIDTH / len(lanes)
-    x_of = {lane["id"]: lane_w * (k + 0.5) for k, lane in enumerate(lanes)}
+    x_of = {lane.id: lane_w * (k + 0.5) for k, lane in enumerate(lanes)}
     parts: list[str] = []
 
     # Lane heads: each names its side and links to the glossary entry of its first actor.
-    head_lines = [wrap(lane["title"], FONT, lane_w - 8, bold=True) for lane in lanes]
+    head_lines = [wrap(lane.title, FONT, lane_w - 8, bold=True) for lane in lanes]
     head_h = max(len(lines) for lines in head_lines) * LINE + 10
     heads = []
     for lane, lines in zip(lanes, head_lines):
-        x = x_of[lane["id"]]
-        href = built_href(src, glossary_entry(lane["actors"][0]))
+        x = x_of[lane.id]
+        href = built_href(src, glossary_entry(lane.actors[0]))
         top = 2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8
         heads.append(f'<a class="seq__lane" href="{esc(href)}">'
                      f'<rect x="{num(x - lane_w / 2 + 2)}" y="2" width="{num(lane_w - 4)}" height="{num(head_h)}" rx="4"/>'
@@ -153,8 +153,8 @@ def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
     y = head_h + 14
     body: list[str] = []
     article_drawn = False
-    for n, step in enumerate(data["steps"], start=1):
-        forecast = step["kind"] == "forecast"
+    for n, step in enumerate(data.steps, start=1):
+        forecast = step.kind == "forecast"
         if forecast and not article_drawn:
             # Where the article stands: what came before it happened; what follows it expected.
             body.append(f'<path class="seq__article" d="M0 {num(y)}H{WIDTH}"/>')
@@ -162,25 +162,25 @@ def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
                         "The article appears (October 2020)</text>")
             y += 34
             article_drawn = True
-        label = f"{step['when']}: {one_line(step['text'])}"
+        label = f"{step.when}: {one_line(step.text)}"
         lines = wrap(label, FONT, WIDTH - 8)
-        if step.get("event"):
-            href = built_href(src, TIMELINE, step["event"])
+        if step.event:
+            href = built_href(src, TIMELINE, step.event)
         else:
-            passage = site.passages[step["passage"]]
-            href = built_href(src, f"{passage['page']}.md", step["passage"])
+            passage = site.passages[step.passage]
+            href = built_href(src, f"{passage.page}.md", step.passage)
         body.append(f'<a class="seq__step{" seq__step--forecast" if forecast else ""}" href="{esc(href)}">'
                     f'{_text_lines(lines, 4, y + FONT * 0.8)}</a>')
         y += len(lines) * LINE + 10
         cls = "seq__arrow seq__arrow--forecast" if forecast else "seq__arrow"
-        if step.get("over"):
-            xs = [x_of[lane] for lane in step["over"]]
+        if step.over:
+            xs = [x_of[lane] for lane in step.over]
             x0, x1 = min(xs) - lane_w / 2 + 6, max(xs) + lane_w / 2 - 6
             body.append(f'<rect class="{cls} seq__note" x="{num(x0)}" y="{num(y - 2)}" width="{num(x1 - x0)}" height="16" rx="8"/>')
             y += 16
         else:
-            x0 = x_of[step["from"]]
-            targets = sorted((x_of[lane] for lane in step["to"]), key=lambda x: abs(x - x0))
+            x0 = x_of[step.from_]
+            targets = sorted((x_of[lane] for lane in step.to), key=lambda x: abs(x - x0))
             far = targets[-1]
             direction = 1 if far > x0 else -1
             dash = ' stroke-dasharray="6 4"' if forecast else ""
@@ -193,7 +193,7 @@ def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
         y += 16
     height = y
     lifelines = "".join(f'<path class="seq__life" d="M{num(x)} {num(head_h + 2)}V{num(height)}"/>' for x in x_of.values())
-    titles = ", ".join(lane["title"] for lane in lanes)
+    titles = ", ".join(lane.title for lane in lanes)
     desc = (f"A sequence diagram with {len(lanes)} lanes ({titles}); time runs downwards. Each step is a line of text "
             "with an arrow under it from the side that acted to the side it acted on; the article's forecasts, below the "
             "line marking its publication, are dashed. The same steps are listed under the diagram.")
@@ -210,20 +210,20 @@ def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
 
 
 def argument_list(site: Site, src: str = CONNECTIONS) -> str:
-    lanes = {lane["id"]: lane for lane in site.visuals["argument"]["lanes"]}
+    lanes = {lane.id: lane for lane in site.visuals.argument.lanes}
     out = []
-    for step in site.visuals["argument"]["steps"]:
-        if step.get("over"):
-            who = " and ".join(lanes[lane]["title"] for lane in step["over"])
+    for step in site.visuals.argument.steps:
+        if step.over:
+            who = " and ".join(lanes[lane].title for lane in step.over)
         else:
-            who = f"{lanes[step['from']]['title']} → {' and '.join(lanes[lane]['title'] for lane in step['to'])}"
-        if step.get("event"):
-            target = f"[on the timeline]({link(src, TIMELINE, step['event'])})"
+            who = f"{lanes[step.from_].title} → {' and '.join(lanes[lane].title for lane in step.to)}"
+        if step.event:
+            target = f"[on the timeline]({link(src, TIMELINE, step.event)})"
         else:
-            passage = site.passages[step["passage"]]
-            target = f"[in the reading: {passage['title']}]({link(src, passage['page'] + '.md', step['passage'])})"
-        kind = "Forecast" if step["kind"] == "forecast" else "Happened"
-        out.append(f"1. **{step['when']}** ({kind.lower()}; {who}): {one_line(step['text'])} See it {target}.")
+            passage = site.passages[step.passage]
+            target = f"[in the reading: {passage.title}]({link(src, passage.page + '.md', step.passage)})"
+        kind = "Forecast" if step.kind == "forecast" else "Happened"
+        out.append(f"1. **{step.when}** ({kind.lower()}; {who}): {one_line(step.text)} See it {target}.")
     return "\n".join(out)
 
 
@@ -234,30 +234,41 @@ def argument_list(site: Site, src: str = CONNECTIONS) -> str:
 def actor_order(site: Site) -> dict[str, int]:
     """Each actor's place in the reading order of data/visuals.yml 'sides'."""
     order: dict[str, int] = {}
-    for side in site.visuals.get("sides") or []:
-        for actor_id in side["actors"]:
+    for side in site.visuals.sides:
+        for actor_id in side.actors:
             order.setdefault(actor_id, len(order))
     return order
 
 
-def merged_relations(site: Site) -> list[dict]:
+@dataclass
+class Merged:
+    """Every record of one (from, relation, to), as one line: their periods and sources joined."""
+
+    from_: str
+    relation: str
+    to: str
+    periods: list[str]
+    sources: list[str]
+
+
+def merged_relations(site: Site) -> list[Merged]:
     """One entry per (from, relation, to); the periods and sources of repeated relations joined."""
-    merged: dict[tuple, dict] = {}
+    merged: dict[tuple, Merged] = {}
     for rel in site.relations:
-        key = (rel["from"], rel["relation"], rel["to"])
+        key = (rel.from_, rel.relation, rel.to)
         if key not in merged:
-            merged[key] = {"from": rel["from"], "relation": rel["relation"], "to": rel["to"], "periods": [], "sources": []}
-        merged[key]["periods"].append(one_line(rel["period"]))
-        merged[key]["sources"] += [s for s in rel["sources"] if s not in merged[key]["sources"]]
+            merged[key] = Merged(rel.from_, rel.relation, rel.to, [], [])
+        merged[key].periods.append(one_line(rel.period))
+        merged[key].sources += [s for s in rel.sources if s not in merged[key].sources]
     return list(merged.values())
 
 
-def by_kind(site: Site) -> dict[str, list[dict]]:
+def by_kind(site: Site) -> dict[str, list[Merged]]:
     order = actor_order(site)
-    kinds: dict[str, list[dict]] = {}
+    kinds: dict[str, list[Merged]] = {}
     for rel in merged_relations(site):
-        kinds.setdefault(rel["relation"], []).append(rel)
-    return {k: sorted(kinds[k], key=lambda r: (order[r["from"]], order[r["to"]])) for k in KINDS if k in kinds}
+        kinds.setdefault(rel.relation, []).append(rel)
+    return {k: sorted(kinds[k], key=lambda r: (order[r.from_], order[r.to])) for k in KINDS if k in kinds}
 
 
 COL = 138  # a column of names
@@ -270,7 +281,7 @@ def _column(ids: list[str], site: Site, x: float, anchor: str, src: str, top: fl
     meet it; returns the SVG, each box's (y0, y1), and the bottom."""
     parts, spans, y = [], {}, top
     for actor_id in ids:
-        lines = wrap(short_name(site.actors[actor_id]["name"]), FONT, COL - 10)
+        lines = wrap(short_name(site.actors[actor_id].name), FONT, COL - 10)
         h = max(len(lines) * LINE + 8, ends[actor_id] * 12 + 4)
         tx = x + 5 if anchor == "start" else x + COL - 5
         href = built_href(src, glossary_entry(actor_id))
@@ -282,19 +293,19 @@ def _column(ids: list[str], site: Site, x: float, anchor: str, src: str, top: fl
     return parts, spans, y - GAP_Y
 
 
-def kind_svg(site: Site, kind_id: str, rels: list[dict], src: str = CONNECTIONS) -> str:
+def kind_svg(site: Site, kind_id: str, rels: list[Merged], src: str = CONNECTIONS) -> str:
     """Who <kind> whom: sources of the relation on the left, targets on the right."""
     order = actor_order(site)
-    lefts = sorted({r["from"] for r in rels}, key=order.get)
-    rights = sorted({r["to"] for r in rels}, key=order.get)
+    lefts = sorted({r.from_ for r in rels}, key=order.get)
+    rights = sorted({r.to for r in rels}, key=order.get)
     # Fewer crossings: each column in the mean order of the other ends (a few passes), sides breaking ties.
     for _ in range(4):
         at = {a: k for k, a in enumerate(lefts)}
-        rights.sort(key=lambda b: (sum(at[r["from"]] for r in rels if r["to"] == b) / sum(1 for r in rels if r["to"] == b), order[b]))
+        rights.sort(key=lambda b: (sum(at[r.from_] for r in rels if r.to == b) / sum(1 for r in rels if r.to == b), order[b]))
         at = {b: k for k, b in enumerate(rights)}
-        lefts.sort(key=lambda a: (sum(at[r["to"]] for r in rels if r["from"] == a) / sum(1 for r in rels if r["from"] == a), order[a]))
-    out_n = {a: sum(1 for r in rels if r["from"] == a) for a in lefts}
-    in_n = {b: sum(1 for r in rels if r["to"] == b) for b in rights}
+        lefts.sort(key=lambda a: (sum(at[r.to] for r in rels if r.from_ == a) / sum(1 for r in rels if r.from_ == a), order[a]))
+    out_n = {a: sum(1 for r in rels if r.from_ == a) for a in lefts}
+    in_n = {b: sum(1 for r in rels if r.to == b) for b in rights}
     # Heights first, then centre the shorter column against the taller one.
     _, lspan, lbottom = _column(lefts, site, 0, "start", src, 0, out_n)
     _, rspan, rbottom = _column(rights, site, WIDTH - COL, "end", src, 0, in_n)
@@ -314,10 +325,10 @@ def kind_svg(site: Site, kind_id: str, rels: list[dict], src: str = CONNECTIONS)
 
     from_ends, to_ends = {}, {}
     for n, rel in enumerate(rels):
-        from_ends.setdefault(rel["from"], []).append((sum(rspan[rel["to"]]) / 2, n))
-        to_ends.setdefault(rel["to"], []).append((sum(lspan[rel["from"]]) / 2, n))
+        from_ends.setdefault(rel.from_, []).append((sum(rspan[rel.to]) / 2, n))
+        to_ends.setdefault(rel.to, []).append((sum(lspan[rel.from_]) / 2, n))
     ls, rs = slots(lspan, from_ends), slots(rspan, to_ends)
-    edges = [edge_svg(kind_id, COL + 2, ls[(r["from"], n)], WIDTH - COL - 2, rs[(r["to"], n)]) for n, r in enumerate(rels)]
+    edges = [edge_svg(kind_id, COL + 2, ls[(r.from_, n)], WIDTH - COL - 2, rs[(r.to, n)]) for n, r in enumerate(rels)]
     kind = KINDS[kind_id]
     count = len(rels)
     return "\n".join([
@@ -358,11 +369,11 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
                 f"Read each line left to right: left {esc(kind.label)} right.</figcaption>",
                 kind_svg(site, kind_id, rels, src), "</figure>", ""]
         for rel in rels:
-            a, b = site.actors[rel["from"]], site.actors[rel["to"]]
-            out.append(f"- [{a['name']}]({link(src, glossary_entry(a['id']))}) {kind.label} [{b['name']}]({link(src, glossary_entry(b['id']))}), "
-                       f"{_period(rel['periods'])}. {cite(rel['sources'], site, src)}")
-            citations += cited(rel["sources"], src, relation_anchor(kind_id),
-                               f"Connections: {rel['from']} {rel['relation']} {rel['to']}")
+            a, b = site.actors[rel.from_], site.actors[rel.to]
+            out.append(f"- [{a.name}]({link(src, glossary_entry(a.id))}) {kind.label} [{b.name}]({link(src, glossary_entry(b.id))}), "
+                       f"{_period(rel.periods)}. {cite(rel.sources, site, src)}")
+            citations += cited(rel.sources, src, relation_anchor(kind_id),
+                               f"Connections: {rel.from_} {rel.relation} {rel.to}")
         out.append("")
     return "\n".join(out), citations
 
@@ -402,12 +413,12 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
     direction, each linking to the other actor (nothing when it has none)."""
     groups: dict[tuple[str, bool], list[str]] = {}
     for rel in merged_relations(site):
-        if actor_id not in (rel["from"], rel["to"]):
+        if actor_id not in (rel.from_, rel.to):
             continue
-        outgoing = rel["from"] == actor_id
-        other = site.actors[rel["to"] if outgoing else rel["from"]]
-        groups.setdefault((rel["relation"], outgoing), []).append(
-            f"[{other['name']}]({link(src, glossary_entry(other['id']))}) ({_period(rel['periods'])})")
+        outgoing = rel.from_ == actor_id
+        other = site.actors[rel.to if outgoing else rel.from_]
+        groups.setdefault((rel.relation, outgoing), []).append(
+            f"[{other.name}]({link(src, glossary_entry(other.id))}) ({_period(rel.periods)})")
     if not groups:
         return []
     out = ["## Relations { #relations }", ""]

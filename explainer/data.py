@@ -1,7 +1,9 @@
 """Load every data file, check it against its schema and check that references resolve.
 
 ``load_site(data_dir)`` returns a ``Site`` or raises ``ContentError`` listing every mistake
-(file, line, message) found in one pass.
+(file, line, message) found in one pass. Each record is checked as YAML (explainer/schema.py),
+then built into its typed class (explainer/records.py, which says why dataclasses) for
+everything after: the cross-checks here and every writer.
 """
 
 from __future__ import annotations
@@ -12,19 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import addresses, claimreview, markup, source_rules, visuals
+from . import records as R
 from . import schema as S
 from .addresses import READING_PAGES
 from .problems import ContentError, Problem
-from .yamlfile import Items, Record, load_yaml, strings_in
+from .yamlfile import Items, Record, load_yaml
 
-# Files of records: file name -> (collection the ids go into, schema of one record).
+# Files of records: file name -> (collection the ids go into, schema of one record, its class).
 LIST_FILES = {
-    "sources.yml": ("source", S.SOURCE),
-    "actors.yml": ("actor", S.ACTOR),
-    "events.yml": ("event", S.EVENT),
-    "relations.yml": ("relation", S.RELATION),
-    "places.yml": ("place", S.PLACE),
-    "corrections.yml": ("correction", S.CORRECTION),
+    "sources.yml": ("source", S.SOURCE, R.Source),
+    "actors.yml": ("actor", S.ACTOR, R.Actor),
+    "events.yml": ("event", S.EVENT, R.Event),
+    "relations.yml": ("relation", S.RELATION, R.Relation),
+    "places.yml": ("place", S.PLACE, R.Place),
+    "corrections.yml": ("correction", S.CORRECTION, R.Correction),
 }
 PASSAGE_DIR = "passages"
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the package is installed editable
@@ -32,22 +35,22 @@ PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the pa
 
 @dataclass
 class Site:
-    """Everything in data/, checked; records keep their file and line for later messages
-(``record.file``, ``record.line``: explainer/yamlfile.py)."""
+    """Everything in data/, checked, as typed records (explainer/records.py); each keeps its
+file and line for later messages (``record.file``, ``record.line``, ``record.line_of(key)``)."""
 
-    sources: dict = field(default_factory=dict)
-    actors: dict = field(default_factory=dict)
-    events: dict = field(default_factory=dict)
-    relations: list = field(default_factory=list)
-    places: dict = field(default_factory=dict)
-    corrections: dict = field(default_factory=dict)
-    pages: dict = field(default_factory=dict)  # reading page id -> its Record
-    passages: dict = field(default_factory=dict)  # passage id -> Record (with "page" added)
-    claims: dict = field(default_factory=dict)  # claim id -> Record (with "passage" added)
-    forecasts: dict = field(default_factory=dict)
+    sources: dict[str, R.Source] = field(default_factory=dict)
+    actors: dict[str, R.Actor] = field(default_factory=dict)
+    events: dict[str, R.Event] = field(default_factory=dict)
+    relations: list[R.Relation] = field(default_factory=list)
+    places: dict[str, R.Place] = field(default_factory=dict)
+    corrections: dict[str, R.Correction] = field(default_factory=dict)
+    pages: dict[str, R.ReadingPage] = field(default_factory=dict)  # reading page id -> its page
+    passages: dict[str, R.Passage] = field(default_factory=dict)
+    claims: dict[str, R.Claim] = field(default_factory=dict)
+    forecasts: dict[str, R.Forecast] = field(default_factory=dict)
     references: list = field(default_factory=list)  # every S.Reference found
-    visuals: dict = field(default_factory=dict)  # data/visuals.yml: editorial choices for the drawings
-    article: dict = field(default_factory=dict)  # data/article.yml: the article as known
+    visuals: R.Visuals | None = None  # data/visuals.yml: editorial choices for the drawings
+    article: R.Article | None = None  # data/article.yml: the article as known
     titles: dict = field(default_factory=dict)  # docs path -> page title, from the nav in mkdocs.yml
 
 
@@ -77,8 +80,8 @@ class _Loader:
         except ValueError:
             return path.as_posix()
 
-    def register(self, namespace: str, record: Record, file: str, store: dict | None, extra=None) -> None:
-        rid = record.get("id")
+    def register(self, namespace: str, record: R.Located, file: str, store: dict | None) -> None:
+        rid = getattr(record, "id", None)
         if not isinstance(rid, str):
             return
         key = (namespace, rid)
@@ -87,12 +90,10 @@ class _Loader:
             self.problems.append(Problem(file, record.line, f"the {namespace} id '{rid}' is already used at {self.ids[key]}"))
             return
         self.ids[key] = here
-        if extra:
-            record.update(extra)
         if store is not None:
             store[rid] = record
 
-    def load_list(self, path: Path, collection: str, record_schema: dict) -> None:
+    def load_list(self, path: Path, collection: str, record_schema: dict, record_class: type) -> None:
         file = self.shown(path)
         data, problems = load_yaml(path, file)
         self.problems += problems
@@ -107,6 +108,7 @@ class _Loader:
             for record in data:
                 if not isinstance(record, Record):
                     continue
+                record = R.build(record_class, record)
                 if collection == "relation":
                     self.site.relations.append(record)
                 else:
@@ -128,20 +130,43 @@ class _Loader:
         page = data.get("page")
         if page != path.stem or page not in READING_PAGES:
             checker.problem(data.line_of("page"), f"'page' must match the file name and be one of {', '.join(READING_PAGES)}; got {page!r}")
-        self.site.pages[path.stem] = data
-        sections = {s.get("id") for s in data.get("sections") or [] if isinstance(s, Record)}
-        for passage in data.get("passages") or []:
-            if not isinstance(passage, Record):
+        reading = R.build(R.ReadingPage, data, passages=self.passages(data, page))
+        self.site.pages[path.stem] = reading
+        sections = {s.id for s in reading.sections if isinstance(s, R.Section)}
+        for passage in reading.passages:
+            if not isinstance(passage, R.Passage):
                 continue
-            self.register("anchor", passage, file, self.site.passages, {"page": page})
-            if passage.get("section") not in sections:
-                checker.problem(passage.line_of("section"), f"passage '{passage.get('id')}': section {passage.get('section')!r} is not listed under 'sections'")
+            self.register("anchor", passage, file, self.site.passages)
+            if passage.section not in sections:
+                checker.problem(passage.line_of("section"), f"passage '{passage.id}': section {passage.section!r} is not listed under 'sections'")
             for kind in ("claims", "forecasts"):
-                for item in passage.get(kind) or []:
-                    if isinstance(item, Record):
-                        self.register("anchor", item, file, getattr(self.site, kind), {"passage": passage.get("id")})
+                for item in getattr(passage, kind):
+                    if isinstance(item, (R.Claim, R.Forecast)):
+                        self.register("anchor", item, file, getattr(self.site, kind))
         self.problems += checker.problems
         self.site.references += checker.references
+
+    @staticmethod
+    def passages(data: Record, page) -> tuple:
+        """A reading page's passages, typed, each with its page and each claim and forecast
+        with its passage (items of the wrong shape kept as they are: the schema reported them)."""
+        items = data.get("passages")
+        if not isinstance(items, Items):
+            return () if items is None else items
+        built = []
+        for raw in items:
+            if not isinstance(raw, Record):
+                built.append(raw)
+                continue
+            pid = raw.get("id")
+            parts = {}
+            for kind, cls in (("claims", R.Claim), ("forecasts", R.Forecast)):
+                value = raw.get(kind)
+                if isinstance(value, Items):
+                    value = tuple(R.build(cls, v, passage=pid) if isinstance(v, Record) else v for v in value)
+                parts[kind] = () if value is None else value
+            built.append(R.build(R.Passage, raw, page=page, **parts))
+        return tuple(built)
 
     def load(self) -> Site:
         if not self.data_dir.is_dir():
@@ -196,7 +221,7 @@ class _Loader:
         records = [*self.site.sources.values(), *self.site.actors.values(), *self.site.events.values(),
                    *self.site.places.values(), *self.site.pages.values(), *self.site.relations,
                    *self.site.corrections.values()]
-        strings = ((text, record.file, line) for record in records for text, line in strings_in(record, record.line))
+        strings = ((text, record.file, line) for record in records for text, line in record.strings())
         self.problems += markup.check(self.site, strings, actors_known="actor" not in self.unreadable,
                                       events_known="event" not in self.unreadable)
 
@@ -204,7 +229,7 @@ class _Loader:
         seen: dict[str, tuple[str, str]] = {}
         for actor in self.site.actors.values():
             file = actor.file
-            names = [actor.get("name"), actor.get("article_name"), *(actor.get("aliases") or [])]
+            names = [actor.name, actor.article_name, *(actor.aliases or [])]
             own = set()
             for name in names:
                 if not isinstance(name, str):
@@ -213,11 +238,11 @@ class _Loader:
                 if key in own:
                     continue
                 own.add(key)
-                if key in seen and seen[key][0] != actor["id"]:
+                if key in seen and seen[key][0] != actor.id:
                     other, where = seen[key]
-                    self.problems.append(Problem(file, actor.line_of("aliases"), f"actor '{actor['id']}': the name '{name}' is already used by actor '{other}' ({where})"))
+                    self.problems.append(Problem(file, actor.line_of("aliases"), f"actor '{actor.id}': the name '{name}' is already used by actor '{other}' ({where})"))
                 else:
-                    seen[key] = (actor["id"], f"{file}:{actor.line}")
+                    seen[key] = (actor.id, f"{file}:{actor.line}")
 
     def read_titles(self) -> None:
         """Page titles from the nav of the mkdocs.yml beside data/, or else of this project's
@@ -234,9 +259,9 @@ class _Loader:
     def check_corrections(self) -> None:
         targets = {**self.site.passages, **self.site.claims, **self.site.forecasts, **self.site.actors}
         for correction in self.site.corrections.values():
-            target = correction.get("target")
+            target = correction.target
             if isinstance(target, str) and target not in targets:
-                self.problems.append(Problem(correction.file, correction.line_of("target"), f"correction '{correction.get('id')}': unknown target '{target}' (a passage, claim, forecast or glossary id)"))
+                self.problems.append(Problem(correction.file, correction.line_of("target"), f"correction '{correction.id}': unknown target '{target}' (a passage, claim, forecast or glossary id)"))
 
 
 def load_site(data_dir: Path, shown_root: Path | None = None) -> Site:

@@ -20,7 +20,6 @@ from pathlib import Path
 from .markup import ACTOR_LINK, without_ids
 from .problems import Problem
 from .text import MONTHS, human_date
-from .yamlfile import strings_in
 
 # --- hand-written dates that contradict the timeline ------------------------------------------
 
@@ -92,7 +91,7 @@ def _clause(sentence: str, at: int) -> str:
 def conflicts(site, prose) -> list[Problem]:
     """Hand-written dates that give a timeline event another date. ``prose`` yields (text, file,
     first line, the events it may date or None for any, the event it belongs to or None)."""
-    events = [(e, _words(e["text"]), set(e.get("actors") or [])) for e in site.events.values()]
+    events = [(e, _words(e.text), set(e.actors)) for e in site.events.values()]
     problems = []
     for text, file, line, candidates, own in prose:
         for sentence, offset in _sentences(text):
@@ -108,19 +107,19 @@ def conflicts(site, prose) -> list[Problem]:
                 for event, ewords, eactors in events:
                     shared = len(actors & eactors)
                     common = len(words & ewords)
-                    if candidates is not None and event["id"] not in candidates or event["id"] == own:
+                    if candidates is not None and event.id not in candidates or event.id == own:
                         continue
                     if shared and common >= 2 and shared + common >= 3:
                         fitting.append((shared + common, event))
-                if any(_agrees(written, e["date"]) for _, e in fitting):
+                if any(_agrees(written, e.date) for _, e in fitting):
                     continue  # the clause dates an event it fits, correctly
-                near = [(score, e) for score, e in fitting if abs((_start(written) - _start(e["date"])).days) <= 62]
+                near = [(score, e) for score, e in fitting if abs((_start(written) - _start(e.date)).days) <= 62]
                 if near:
                     event = max(near, key=lambda se: se[0])[1]
                     where = line + text.count("\n", 0, offset + at)
                     problems.append(Problem(file, where, (
-                        f"'{human_date(written)}' here, but the timeline dates '{event['id']}' "
-                        f"{human_date(event['date'])}; write [[date:{event['id']}]] (or correct one of them)")))
+                        f"'{human_date(written)}' here, but the timeline dates '{event.id}' "
+                        f"{human_date(event.date)}; write [[date:{event.id}]] (or correct one of them)")))
     return problems
 
 
@@ -131,24 +130,24 @@ def site_prose(site, docs: Path, shown_docs: str = "docs"):
     by_passage: dict[str, set] = {}
     by_actor: dict[str, set] = {}
     for event in site.events.values():
-        for passage_id in event.get("passages") or []:
-            by_passage.setdefault(passage_id, set()).add(event["id"])
-        for actor_id in event.get("actors") or []:
-            by_actor.setdefault(actor_id, set()).add(event["id"])
+        for passage_id in event.passages:
+            by_passage.setdefault(passage_id, set()).add(event.id)
+        for actor_id in event.actors:
+            by_actor.setdefault(actor_id, set()).add(event.id)
     for actor in site.actors.values():
         file = actor.file
-        for text, line in strings_in(actor, actor.line):
-            yield text, file, line, by_actor.get(actor.get("id"), set()), None
+        for text, line in actor.strings():
+            yield text, file, line, by_actor.get(actor.id, set()), None
     for record in [*site.places.values(), *site.relations, *site.corrections.values()]:
         file = record.file
-        for text, line in strings_in(record, record.line):
+        for text, line in record.strings():
             yield text, file, line, None, None
     for passage in site.passages.values():
         file = passage.file
-        for text, line in strings_in(passage, passage.line):
-            yield text, file, line, by_passage.get(passage.get("id"), set()), None
+        for text, line in passage.strings():
+            yield text, file, line, by_passage.get(passage.id, set()), None
     for event in site.events.values():  # an event's text may date another event
         file = event.file
-        yield event["text"], file, event.text_starts.get("text", event.line), None, event["id"]
+        yield event.text, file, event.text_line("text"), None, event.id
     for path in sorted(Path(docs).rglob("*.md")):
         yield path.read_text(encoding="utf-8"), f"{shown_docs}/{path.relative_to(docs).as_posix()}", 1, None, None

@@ -6,6 +6,7 @@ from .addresses import glossary_entry, passage_label, reading_page, verdict_grou
 from .data import Site
 from .markup import plain
 from .reading import badge
+from .records import Claim, Forecast
 from .scales import FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
 from .text import esc, human_date, link, one_line
 
@@ -19,12 +20,12 @@ def markdown(site: Site, src: str) -> str:
     for kind, labels, items, field in (("verdict", VERDICTS, site.claims, "verdict"),
                                         ("score", FORECAST_SCORES, site.forecasts, "score")):
         for value in labels:
-            chosen = [i for i in items.values() if i[field] == value]
+            chosen = [i for i in items.values() if getattr(i, field) == value]
             if not chosen:
                 continue
             out += [f'<details class="verdict-group" id="{verdict_group(value)}" markdown>',
                     f"<summary>{badge(kind, value)} {len(chosen)} {_noun(kind, len(chosen))}</summary>", ""]
-            out += [f"- [{_short(item, site)}]({link(src, reading_page(site.passages[item['passage']]['page']), item['id'])})" for item in chosen]
+            out += [f"- [{_short(item, site)}]({link(src, reading_page(site.passages[item.passage].page), item.id)})" for item in chosen]
             out += ["", "</details>", ""]
     out += ["", "</div>"]
     return "\n".join(out)
@@ -35,28 +36,28 @@ def _noun(kind: str, count: int) -> str:
     return noun if count == 1 else noun + "s"
 
 
-def _short(item, site: Site) -> str:
+def _short(item: Claim | Forecast, site: Site) -> str:
     """The claim as plain text (it becomes a link's text, so it must hold no links), shortened."""
-    text = plain(item.get("claim") or item.get("forecast"), site)
+    text = plain(item.claim if isinstance(item, Claim) else item.forecast, site)
     return text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
 
 
 def target_link(site: Site, target: str, src: str) -> str:
     if target in site.actors:
-        return f"[Glossary: {site.actors[target]['name']}]({link(src, glossary_entry(target))})"
+        return f"[Glossary: {site.actors[target].name}]({link(src, glossary_entry(target))})"
     item = site.passages.get(target) or site.claims.get(target) or site.forecasts.get(target)
-    passage = item if target in site.passages else site.passages[item["passage"]]
-    return f"[{passage_label(site.titles, passage)}]({link(src, reading_page(passage['page']), target)})"
+    passage = item if target in site.passages else site.passages[item.passage]
+    return f"[{passage_label(site.titles, passage)}]({link(src, reading_page(passage.page), target)})"
 
 
 def corrections_markdown(site: Site, src: str) -> str:
     if not site.corrections:
         return "No corrections so far."
     out = []
-    for item in sorted(site.corrections.values(), key=lambda c: (c["date"], c["id"]), reverse=True):
-        out += [f'<div class="correction" id="{item["id"]}" markdown>', "",
-                f'**<time datetime="{item["date"]}">{human_date(item["date"])}</time>**: {target_link(site, item["target"], src)}', "",
-                f"- Was: {esc(one_line(item['was']))}", f"- Now: {esc(one_line(item['now']))}", "", "</div>", ""]
+    for item in sorted(site.corrections.values(), key=lambda c: (c.date, c.id), reverse=True):
+        out += [f'<div class="correction" id="{item.id}" markdown>', "",
+                f'**<time datetime="{item.date}">{human_date(item.date)}</time>**: {target_link(site, item.target, src)}', "",
+                f"- Was: {esc(one_line(item.was))}", f"- Now: {esc(one_line(item.now))}", "", "</div>", ""]
     return "\n".join(out)
 
 
@@ -68,10 +69,10 @@ def scale_markdown(site: Site, src: str, kind: str) -> str:
         else (FORECAST_SCORES, FORECAST_MEANINGS, site.forecasts, "score"))
     out = ['<div class="verdict-scale" markdown>', ""]
     for value, label in labels.items():
-        example = next((i for i in items.values() if i[field] == value), None)
+        example = next((i for i in items.values() if getattr(i, field) == value), None)
         shown = "none yet"
         if example:
-            page = reading_page(site.passages[example["passage"]]["page"])
-            shown = f"[{_short(example, site)}]({link(src, page, example['id'])})"
+            page = reading_page(site.passages[example.passage].page)
+            shown = f"[{_short(example, site)}]({link(src, page, example.id)})"
         out.append(f"- {badge(kind, value)} {meanings[value]} Example: {shown}")
     return "\n".join([*out, "", "</div>"])

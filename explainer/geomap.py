@@ -23,6 +23,7 @@ from .addresses import MAP, TIMELINE, glossary_entry, reading_page
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import Boxes, num, short_name, text_width
+from .records import Event, Inset, Place
 from .text import esc, human_date, link
 
 BASEMAP = Path(__file__).with_name("basemap.json")
@@ -44,28 +45,28 @@ def in_frame(basemap: dict, lat: float, lon: float) -> bool:
     return b["west"] <= lon <= b["east"] and b["south"] <= lat <= b["north"]
 
 
-def inset_box(site: Site) -> dict:
-    return site.visuals["map"]["inset"]
+def inset_box(site: Site) -> Inset:
+    return site.visuals.map.inset
 
 
-def in_inset(site: Site, place) -> bool:
+def in_inset(site: Site, place: Place) -> bool:
     box = inset_box(site)
-    return box["west"] <= place["lon"] <= box["east"] and box["south"] <= place["lat"] <= box["north"]
+    return box.west <= place.lon <= box.east and box.south <= place.lat <= box.north
 
 
-def place_events(site: Site, place) -> list:
-    events = [site.events[e] for e in place.get("events") or []]
-    return sorted(events, key=lambda e: (e["date"], e["id"]))
+def place_events(site: Site, place: Place) -> list[Event]:
+    events = [site.events[e] for e in place.events]
+    return sorted(events, key=lambda e: (e.date, e.id))
 
 
 def numbered(site: Site, basemap: dict | None = None) -> list:
     """Places in story order (by their first event on the timeline), the order of the numbers."""
     base = basemap or load_basemap()
-    places = [p for p in site.places.values() if in_frame(base, p["lat"], p["lon"])]
+    places = [p for p in site.places.values() if in_frame(base, p.lat, p.lon)]
 
     def key(place):
         events = place_events(site, place)
-        return (events[0]["date"] if events else "9999", place["name"])
+        return (events[0].date if events else "9999", place.name)
 
     return sorted(places, key=key)
 
@@ -146,7 +147,7 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
 
     out = []
     for members, x, y, r in sorted(dots, key=crowd):
-        names = [short_name(site.places[m]["name"]) for m in members]
+        names = [short_name(site.places[m].name) for m in members]
         w, h, badge = _label_size(names, [number[m] for m in members])
         best = None
         for reach in REACH:
@@ -196,9 +197,9 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
     kx, ky = base["projection"]["kx"] * f, base["projection"]["ky"] * f
     west, north = base["bounds"]["west"], base["bounds"]["north"]
     ordered = numbered(site, base)
-    number = {p["id"]: k for k, p in enumerate(ordered, start=1)}
-    inset_ids = [p["id"] for p in ordered if in_inset(site, p)]
-    main_ids = [p["id"] for p in ordered if p["id"] not in inset_ids]
+    number = {p.id: k for k, p in enumerate(ordered, start=1)}
+    inset_ids = [p.id for p in ordered if in_inset(site, p)]
+    main_ids = [p.id for p in ordered if p.id not in inset_ids]
 
     def project(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * kx, (north - lat) * ky
@@ -213,7 +214,7 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
     parts.append("</g>")
 
     # Dots first, so the inset's note and every label keep off them.
-    points = {pid: project(site.places[pid]["lon"], site.places[pid]["lat"]) for pid in main_ids}
+    points = {pid: project(site.places[pid].lon, site.places[pid].lat) for pid in main_ids}
     groups = clusters(points, main_ids)
     for members in groups:
         x = sum(points[m][0] for m in members) / len(members)
@@ -222,10 +223,10 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
 
     box = inset_box(site)
     if inset_ids:
-        fx0, fy0 = project(box["west"], box["north"])
-        fx1, fy1 = project(box["east"], box["south"])
+        fx0, fy0 = project(box.west, box.north)
+        fx1, fy1 = project(box.east, box.south)
         taken.add((fx0 - 2, fy0 - 2, fx1 + 2, fy1 + 2))
-        note = f"{box['title']}: below"
+        note = f"{box.title}: below"
         nw = text_width(note, FONT)
         spots = [(fx1 + 4, (fy0 + fy1) / 2 + 4), (fx0 - 4 - nw, (fy0 + fy1) / 2 + 4),
                  ((fx0 + fx1 - nw) / 2, fy1 + 15), ((fx0 + fx1 - nw) / 2, fy0 - 5)]
@@ -274,7 +275,7 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
 def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, layout: str, src: str):
     """The enlarged Baghdad area under the main map: its own frame, title and scale bar."""
     places = [site.places[i] for i in ids]
-    lats, lons = [p["lat"] for p in places], [p["lon"] for p in places]
+    lats, lons = [p.lat for p in places], [p.lon for p in places]
     mid_lat = (min(lats) + max(lats)) / 2
     cos = math.cos(math.radians(mid_lat))
     title_h, pad = 28.0, 14.0
@@ -294,7 +295,7 @@ def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, l
     parts = [f'<g class="map-inset" id="inset-{layout}">',
              f'<rect class="map-inset__panel" x="0" y="{num(y0)}" width="{num(width)}" height="{num(title_h + map_h)}"/>',
              f'<rect class="map-land map-land--focus" x="1" y="{num(map_top)}" width="{num(width - 2)}" height="{num(map_h - 1)}"/>',
-             f'<text class="map-inset__title" x="8" y="{num(y0 + 19)}">{esc(box["title"])}, enlarged (all in Iraq)</text>']
+             f'<text class="map-inset__title" x="8" y="{num(y0 + 19)}">{esc(box.title)}, enlarged (all in Iraq)</text>']
     taken = Boxes()
     # The scale bar: 10 km, bottom right.
     km10 = 10 * px_per_km
@@ -302,7 +303,7 @@ def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, l
     parts.append(f'<path class="map-scale" d="M{num(bx)} {num(by - 5)}V{num(by)}H{num(bx + km10)}V{num(by - 5)}"/>')
     parts.append(f'<text class="map-scale__text" x="{num(bx + km10)}" y="{num(by - 9)}" text-anchor="end">10 km</text>')
     taken.add((bx - 40, by - 24, width, by + 2))
-    points = {pid: project(site.places[pid]["lon"], site.places[pid]["lat"]) for pid in ids}
+    points = {pid: project(site.places[pid].lon, site.places[pid].lat) for pid in ids}
     parts.append('<g class="map-places">')
     parts += _draw_places(clusters(points, ids), points, number, site, taken, (0, map_top, width, map_top + map_h))
     parts += ["</g>", "</g>"]
@@ -315,24 +316,24 @@ def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
     out = []
     citations: list[Citation] = []
     for place in numbered(site):
-        bits = [f"**{place['name']}**: {place['why']}"]
+        bits = [f"**{place.name}**: {place.why}"]
         events = place_events(site, place)
         if events:
             bits.append("On the timeline: " + ", ".join(
-                f"[{human_date(e['date'])}]({link(src, TIMELINE, e['id'])})" for e in events) + ".")
+                f"[{human_date(e.date)}]({link(src, TIMELINE, e.id)})" for e in events) + ".")
         more = []
-        if place.get("actor"):
-            more.append(f"[glossary entry]({link(src, glossary_entry(place['actor']))})")
-        for passage_id in place.get("passages") or []:
+        if place.actor:
+            more.append(f"[glossary entry]({link(src, glossary_entry(place.actor))})")
+        for passage_id in place.passages:
             passage = site.passages[passage_id]
-            more.append(f"[{passage['title']}]({link(src, reading_page(passage['page']), passage_id)})")
+            more.append(f"[{passage.title}]({link(src, reading_page(passage.page), passage_id)})")
         if more:
             bits.append("Read more: " + "; ".join(more) + ".")
-        if place.get("approximate"):
-            bits.append(f"Approximate position: {place['approximate']}")
-        bits.append(cite(place["sources"], site, src))
-        citations += cited(place["sources"], src, place["id"], f"Map: {place['name']}")
-        out += ["1. " + " ".join(bits), f"   {{ #{place['id']} }}"]
+        if place.approximate:
+            bits.append(f"Approximate position: {place.approximate}")
+        bits.append(cite(place.sources, site, src))
+        citations += cited(place.sources, src, place.id, f"Map: {place.name}")
+        out += ["1. " + " ".join(bits), f"   {{ #{place.id} }}"]
     return "\n".join(out), citations
 
 

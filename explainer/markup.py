@@ -17,6 +17,7 @@ import re
 
 from . import addresses
 from .problems import Problem
+from .records import Event
 from .text import human_date, link, one_line
 
 ACTOR_LINK = re.compile(r"\[\[(?!date:)([^\]|\n]+?)(?:\|([^\]]+))?\]\]")
@@ -36,10 +37,10 @@ def actor_links(text: str):
         yield match.group(1).strip(), match.group(2), match.start()
 
 
-def date_link(event, src: str) -> str:
+def date_link(event: Event, src: str) -> str:
     """Markdown for one date reference: the event's date, linked to its timeline entry."""
-    return (f'[<time datetime="{event["date"]}">{human_date(event["date"])}</time>]'
-            f'({link(src, addresses.TIMELINE, event["id"])})')
+    return (f'[<time datetime="{event.date}">{human_date(event.date)}</time>]'
+            f'({link(src, addresses.TIMELINE, event.id)})')
 
 
 def expand_dates(markdown: str, src: str, site, shown_file: str, line_of) -> tuple[str, list[Problem]]:
@@ -66,7 +67,7 @@ def expand_actors(markdown: str, src: str, site, shown_file: str, line_of) -> tu
         if actor is None:
             problems.append(Problem(shown_file, line_of(match.start()), f"link [[{actor_id}]]: unknown glossary id '{actor_id}'"))
             return match.group(2) or actor_id
-        text = match.group(2) or actor["name"]
+        text = match.group(2) or actor.name
         return f"[{text}]({link(src, addresses.glossary_entry(actor_id))})"
 
     return ACTOR_LINK.sub(replace, markdown), problems
@@ -77,9 +78,9 @@ def plain(text: str, site) -> str:
     with the site's actor names."""
     def date(match: re.Match) -> str:
         event = site.events.get(match.group(1).strip())
-        return human_date(event["date"]) if event else match.group(1)
+        return human_date(event.date) if event else match.group(1)
 
-    names = {actor_id: actor["name"] for actor_id, actor in site.actors.items()}
+    names = {actor_id: actor.name for actor_id, actor in site.actors.items()}
     return plain_markdown(DATE_REF.sub(date, text), names)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .markup import ACTOR_LINK
+from .records import Actor
 from .text import one_line
 
 SHORTEST = 50
@@ -19,7 +20,7 @@ LONGEST = 160
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesis, as in "(real name ...)"
 
 
-def entry_description(actor) -> str:
+def entry_description(actor: Actor) -> str:
     """A glossary entry's description: its definition, fitted to 50-160 characters.
 
     Too long: parentheses go first (then a last full stop, if that is enough), then the text is
@@ -28,8 +29,8 @@ def entry_description(actor) -> str:
     if still short, "An entry in this explainer’s glossary." (what the page is; the build's
     test of every page's description catches anything shorter still).
     """
-    text = ACTOR_LINK.sub(lambda m: m.group(2) or m.group(1).strip(), one_line(actor["definition"]))
-    return fit(text, actor["name"])
+    text = ACTOR_LINK.sub(lambda m: m.group(2) or m.group(1).strip(), one_line(actor.definition))
+    return fit(text, actor.name)
 
 
 def fit(text: str, name: str = "") -> str:

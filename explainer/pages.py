@@ -32,8 +32,8 @@ def generated_pages(site: Site) -> dict[str, Written]:
     """docs-relative path -> Markdown, for pages made wholly from data (glossary entries)."""
     mentioned = glossary.mentions(site)
     events_by_actor: dict[str, list] = {}
-    for event in sorted(site.events.values(), key=lambda e: e["date"]):
-        for actor_id in event.get("actors") or []:
+    for event in sorted(site.events.values(), key=lambda e: e.date):
+        for actor_id in event.actors:
             events_by_actor.setdefault(actor_id, []).append(event)
     return {
         glossary_entry(actor_id): glossary.entry_markdown(actor, site, mentioned.get(actor_id, []), events_by_actor.get(actor_id, []))

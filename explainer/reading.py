@@ -15,6 +15,7 @@ from collections import Counter
 from .addresses import TIMELINE, annotation_id, passage_label, reading_page, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
 from .markup import plain
+from .records import Claim, Event, Forecast, Passage, ReadingPage
 from .scales import FORECAST_SCORES, VERDICTS
 from .text import esc, first_sentence, human_date, link, one_line
 from .timeline import passage_events
@@ -65,97 +66,96 @@ def _dated(checked: str, updated: str | None) -> str:
     return f'<span class="checked">{text}.</span>'
 
 
-def _item(item, kind: str, site, passage_id: str) -> list[str]:
+def _item(item: Claim | Forecast, kind: str, site, passage_id: str) -> list[str]:
     """One claim (kind 'verdict') or forecast (kind 'score'): the article's words, labelled as
     such, then our verdict, reason, evidence and short citations."""
     is_claim = kind == "verdict"
-    text = item["claim"] if is_claim else item["forecast"]
-    value = item["verdict"] if is_claim else item["score"]
+    text = item.claim if is_claim else item.forecast
+    value = item.verdict if is_claim else item.score
     css = "claim" if is_claim else "forecast"
     said = "Claim in the article" if is_claim else "Forecast in the article"
     ours = "Our verdict" if is_claim else "How it turned out"
     lines = [
-        f'<div class="{css}" id="{item["id"]}" markdown>',
+        f'<div class="{css}" id="{item.id}" markdown>',
         "",
         f'<span class="says-label">{said}</span> {one_line(text)}',
         "{: .item-says }",
         "",
-        f'<span class="ours-label">{ours}</span> {badge(kind, value)} {one_line(item["reason"])}',
+        f'<span class="ours-label">{ours}</span> {badge(kind, value)} {one_line(item.reason)}',
         "{: .item-verdict }",
         "",
     ]
-    if item.get("evidence"):
-        lines += [item["evidence"].strip(), ""]
-    lines += [f'{cite_short(item["sources"], site, passage_id)} {_dated(item["checked"], item.get("updated"))}',
+    if item.evidence:
+        lines += [item.evidence.strip(), ""]
+    lines += [f'{cite_short(item.sources, site, passage_id)} {_dated(item.checked, item.updated)}',
               "{: .item-sources }", "", "</div>", ""]
     return lines
 
 
-def _sources_of(passage) -> list[str]:
+def _sources_of(passage: Passage) -> list[str]:
     """Every source the passage cites, once, in order of first citation."""
     ids: list[str] = []
-    parts = [passage.get("context"), *(passage.get("claims") or []), *(passage.get("forecasts") or []),
-             passage.get("next")]
+    parts = [passage.context, *passage.claims, *passage.forecasts, passage.next]
     for part in parts:
-        for source_id in (part or {}).get("sources") or []:
+        for source_id in part.sources if part else ():
             if source_id not in ids:
                 ids.append(source_id)
     return ids
 
 
-def passage_markdown(passage, site, events=()) -> tuple[list[str], list[Citation]]:
+def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[list[str], list[Citation]]:
     """One passage's card, and the places in it that cite sources."""
-    pid = passage["id"]
-    src = reading_page(passage["page"])
+    pid = passage.id
+    src = reading_page(passage.page)
     label = passage_label(site.titles, passage)
     citations: list[Citation] = []
     out = [
         f'<section class="passage" markdown>',
         "",
-        f"### {passage['title']} {{ #{pid} }}",
+        f"### {passage.title} {{ #{pid} }}",
         "",
-        f'{_paragraphs(passage["paragraphs"])} · [Link to this passage](#{pid}){{ .passage-copy }}',
+        f'{_paragraphs(passage.paragraphs)} · [Link to this passage](#{pid}){{ .passage-copy }}',
         "{: .passage-meta }",
         "",
         '<div class="passage-says" markdown>',
         "",
-        f'<span class="says-label">The article says</span> {one_line(passage["says"])}',
+        f'<span class="says-label">The article says</span> {one_line(passage.says)}',
         "",
         "</div>",
         "",
     ]
-    context = passage.get("context")
+    context = passage.context
     if context:
-        citations += cited(context["sources"], src, annotation_id(pid, "context"), label + " (context)")
+        citations += cited(context.sources, src, annotation_id(pid, "context"), label + " (context)")
         out += _details(annotation_id(pid, "context"), "context", "Context",
-                        [context["text"].strip(), "", cite_short(context["sources"], site, pid)])
-    claims = passage.get("claims") or []
-    forecasts = passage.get("forecasts") or []
+                        [context.text.strip(), "", cite_short(context.sources, site, pid)])
+    claims = passage.claims
+    forecasts = passage.forecasts
     for item in [*claims, *forecasts]:
-        citations += cited(item["sources"], src, item["id"], label + " (check)")
+        citations += cited(item.sources, src, item.id, label + " (check)")
     if claims:
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
         body = [line for claim in claims for line in _item(claim, "verdict", site, pid)]
-        summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c["verdict"] for c in claims])}</span>'
+        summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c.verdict for c in claims])}</span>'
         out += _details(annotation_id(pid, "check"), "check", summary, body)
     if forecasts:
         count = f"{len(forecasts)} forecast{'s' if len(forecasts) != 1 else ''}"
         body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid)]
-        summary = f'Scored: {count} <span class="badges">{badges("score", [f["score"] for f in forecasts])}</span>'
+        summary = f'Scored: {count} <span class="badges">{badges("score", [f.score for f in forecasts])}</span>'
         out += _details(annotation_id(pid, "forecast"), "forecast", summary, body)
-    following = passage.get("next")
+    following = passage.next
     if following:
-        citations += cited(following["sources"], src, annotation_id(pid, "next"), label + " (what happened next)")
-        as_of = f'<time datetime="{following["as_of"]}">{human_date(following["as_of"])}</time>'
+        citations += cited(following.sources, src, annotation_id(pid, "next"), label + " (what happened next)")
+        as_of = f'<time datetime="{following.as_of}">{human_date(following.as_of)}</time>'
         out += _details(annotation_id(pid, "next"), "next", f'What happened next <span class="as-of">as of {as_of}</span>',
-                        [following["text"].strip(), "", cite_short(following["sources"], site, pid)])
+                        [following.text.strip(), "", cite_short(following.sources, site, pid)])
     sources = _sources_of(passage)
     if sources:
         out += [f'<details class="passage-more passage-sources" id="{sources_list_id(pid)}" markdown>',
                 f"<summary>Sources for this passage ({len(sources)})</summary>", "",
                 *reference_list(sources, site, pid, src), "", "</details>", ""]
     if events:
-        dates = "".join(f"- [{human_date(e['date'])}]({link(src, TIMELINE, e['id'])}): {esc(first_sentence(plain(e['text'], site)))}\n"
+        dates = "".join(f"- [{human_date(e.date)}]({link(src, TIMELINE, e.id)}): {esc(first_sentence(plain(e.text, site)))}\n"
                         for e in events)
         noun = "date" if len(events) == 1 else "dates"
         out += ['<details class="passage-more passage-dates" markdown>',
@@ -164,25 +164,25 @@ def passage_markdown(passage, site, events=()) -> tuple[list[str], list[Citation
     return out, citations
 
 
-def page_markdown(page, site) -> Written:
+def page_markdown(page: ReadingPage, site) -> Written:
     """All passages of one reading page, under their section headings."""
     events = passage_events(site)
-    titles = {s["id"]: s["title"] for s in page["sections"]}
-    items = [i for p in page["passages"] for i in [*(p.get("claims") or []), *(p.get("forecasts") or [])]]
+    titles = {s.id: s.title for s in page.sections}
+    items = [i for p in page.passages for i in [*p.claims, *p.forecasts]]
     out: list[str] = []
     if items:
-        latest = max(i.get("updated") or i["checked"] for i in items)
-        what = "Forecasts scored and claims checked" if any(p.get("forecasts") for p in page["passages"]) else "Claims checked"
+        latest = max(i.updated or i.checked for i in items)
+        what = "Forecasts scored and claims checked" if any(p.forecasts for p in page.passages) else "Claims checked"
         out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date. '
                 f'Open a box to read it; every passage, box and claim has its own link.',
                 "{: .page-as-of }", ""]
     citations: list[Citation] = []
     section = None
-    for passage in page["passages"]:
-        if passage["section"] != section:
-            section = passage["section"]
+    for passage in page.passages:
+        if passage.section != section:
+            section = passage.section
             out += [f"## {titles[section]} {{ #{section} }}", ""]
-        lines, cites = passage_markdown(passage, site, events.get(passage["id"], []))
+        lines, cites = passage_markdown(passage, site, events.get(passage.id, []))
         out += lines
         citations += cites
     return Written("\n".join(out), tuple(citations))

@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import records as R
 from .problems import Problem
 from .scales import FIRST_HAND_KINDS
 from .yamlfile import Items, Record, load_yaml
@@ -55,10 +56,10 @@ def _on(host: str, hosts) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
-def address(source) -> str | None:
+def address(source: R.Source) -> str | None:
     """Where the source can be read: its own address, else the copy's."""
-    read_at = source.get("read_at")
-    return source.get("url") or (read_at.get("url") if isinstance(read_at, Record) else None)
+    read_at = source.read_at
+    return source.url or (read_at.url if isinstance(read_at, R.ReadAt) else None)
 
 
 def _span(date: str) -> tuple[_dt.date, _dt.date]:
@@ -114,28 +115,29 @@ class _Rules:
         by_text: dict[str, str] = {}
         for sid, source in self.site.sources.items():
             file = source.file
-            read_at = source.get("read_at") if isinstance(source.get("read_at"), Record) else Record()
-            names = " ".join(str(v) for v in (source.get("publisher"), read_at.get("publisher")) if v)
-            hosts = [_host(source.get("url")), _host(read_at.get("url"))]
+            copy = source.read_at if isinstance(source.read_at, R.ReadAt) else None
+            copy_publisher, copy_url = (copy.publisher, copy.url) if copy else (None, None)
+            names = " ".join(str(v) for v in (source.publisher, copy_publisher) if v)
+            hosts = [_host(source.url), _host(copy_url)]
             if WIKI_NAMES.search(names) or any(_on(h, WIKI_HOSTS) for h in hosts):
                 self.add(sid, "wikipedia", file, source.line,
                          f"source '{sid}': Wikipedia, or a copy or mirror of it, is not a source; cite what it cites "
                          "(Wikipedia itself may go under an actor's further_reading)")
-            elif REPOST_NAMES.search(str(read_at.get("publisher") or "")) or _on(hosts[1], REPOST_HOSTS) \
+            elif REPOST_NAMES.search(str(copy_publisher or "")) or _on(hosts[1], REPOST_HOSTS) \
                     or (_on(hosts[0], REPOST_HOSTS) and "blogspot" not in hosts[0] and "wordpress" not in hosts[0]):
                 # An author's own blog may be an original; a blog or scraper holding someone else's story is not.
-                self.add(sid, "repost", file, read_at.line if read_at else source.line,
+                self.add(sid, "repost", file, copy.line if copy and copy.yaml else source.line,
                          f"source '{sid}': a blog or scraper repost is not a source; cite the original, or a copy on "
                          "the publisher's own site or a news site that licenses it")
             keys = []
-            for url in (source.get("url"), read_at.get("url")):
+            for url in (source.url, copy_url):
                 if isinstance(url, str):
                     keys.append((by_url, _url_key(url), "the same address"))
-            if all(isinstance(source.get(k), str) for k in ("title", "date")):
+            if all(isinstance(v, str) for v in (source.title, source.date)):
                 # The same original keeps its title and date wherever it was copied.
-                keys.append((by_text, f"{_key(source['title'])}|{source['date']}", "the same title and date"))
-            if all(isinstance(source.get(k), str) for k in ("publisher", "author", "date")):
-                text = f"{_key(source['publisher'])}|{_key(source['author'])}|{source['date']}"
+                keys.append((by_text, f"{_key(source.title)}|{source.date}", "the same title and date"))
+            if all(isinstance(v, str) for v in (source.publisher, source.author, source.date)):
+                text = f"{_key(source.publisher)}|{_key(source.author)}|{source.date}"
                 keys.append((by_text, text, "the same publisher, author and date"))
             for seen, key, how in keys:
                 if key in seen and seen[key] != sid:
@@ -149,15 +151,15 @@ class _Rules:
         for kind, items in (("claim", self.site.claims), ("forecast", self.site.forecasts)):
             for cid, item in items.items():
                 file = item.file
-                ids = [s for s in item.get("sources") or [] if s in self.site.sources]
-                lines = dict(zip(item.get("sources") or [], getattr(item.get("sources"), "item_lines", [])))
+                ids = [s for s in item.sources or [] if s in self.site.sources]
+                lines = dict(zip(item.sources or [], item.item_lines("sources")))
                 if ids and not any(address(self.site.sources[s]) for s in ids):
                     self.add(cid, "no-address", file, item.line_of("sources"),
                              f"{kind} '{cid}': every source it cites lacks an address (url or read_at.url); "
                              "cite one that was read")
-                if kind != "claim" or item.get("verdict") == "opinion":
+                if kind != "claim" or item.verdict == "opinion":
                     continue
-                about = item.get("about")
+                about = item.about
                 if not about:
                     self.add(cid, "about", file, item.line,
                              f"claim '{cid}': add 'about:' (when what it concerns happened, YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -165,34 +167,34 @@ class _Rules:
                     continue
                 first = self.site.sources[ids[0]]
                 line = lines.get(ids[0], item.line_of("sources"))
-                start = item.get("known_from") or about
-                if first.get("kind") not in FIRST_HAND_KINDS:
+                start = item.known_from or about
+                if first.kind not in FIRST_HAND_KINDS:
                     self.add(cid, "first-source", file, line,
-                             f"claim '{cid}': its first source '{ids[0]}' is {first.get('kind')}; put a primary record, "
+                             f"claim '{cid}': its first source '{ids[0]}' is {first.kind}; put a primary record, "
                              "original reporting or a wire story first")
-                elif isinstance(start, str) and isinstance(first.get("date"), str) and not in_window(first["date"], start):
-                    since = "known_from" if item.get("known_from") else "about"
+                elif isinstance(start, str) and isinstance(first.date, str) and not in_window(first.date, start):
+                    since = "known_from" if item.known_from else "about"
                     self.add(cid, "first-source", file, line,
-                             f"claim '{cid}': its first source '{ids[0]}' is dated {first['date']}, outside "
+                             f"claim '{cid}': its first source '{ids[0]}' is dated {first.date}, outside "
                              f"{since} {start} to {WINDOW_YEARS} years after; put a source from that time first, "
                              "or add known_from if the fact only came out later")
 
     def opinion_first(self) -> None:
         site = self.site
-        records = [("glossary entry", a.get("id"), a) for a in site.actors.values()]
-        records += [("timeline event", e.get("id"), e) for e in site.events.values()]
-        records += [("place", p.get("id"), p) for p in site.places.values()]
-        records += [("relation", f"{r.get('from')}-{r.get('relation')}-{r.get('to')}", r) for r in site.relations]
+        records = [("glossary entry", a.id, a) for a in site.actors.values()]
+        records += [("timeline event", e.id, e) for e in site.events.values()]
+        records += [("place", p.id, p) for p in site.places.values()]
+        records += [("relation", f"{r.from_}-{r.relation}-{r.to}", r) for r in site.relations]
         for passage in site.passages.values():
             for part in ("context", "next"):
-                if isinstance(passage.get(part), Record):
-                    records.append((f"passage {part}", f"{passage.get('id')}-{part}", passage[part]))
+                if isinstance(getattr(passage, part), R.Located):
+                    records.append((f"passage {part}", f"{passage.id}-{part}", getattr(passage, part)))
         for what, rid, record in records:
-            ids = record.get("sources") or []
-            if not ids or ids[0] not in site.sources or site.sources[ids[0]].get("kind") != "opinion":
+            ids = record.sources or []
+            if not ids or ids[0] not in site.sources or site.sources[ids[0]].kind != "opinion":
                 continue
             file = record.file
-            line = getattr(ids, "item_lines", [record.line_of("sources")])[0]
+            line = (record.item_lines("sources") or [record.line_of("sources")])[0]
             self.add(rid, "opinion-first", file, line,
                      f"{what} '{rid}': its first source '{ids[0]}' is an opinion piece; put a factual source first")
 

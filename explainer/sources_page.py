@@ -8,6 +8,7 @@ import re
 from .addresses import source_anchor
 from .citations import CitationIndex
 from .data import Site, fold
+from .records import Source
 from .scales import SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
 from .text import esc, human_date, link, one_line
 
@@ -32,26 +33,26 @@ def _cited_in(places, src: str) -> str:
     return "; ".join(shown)
 
 
-def entry(source, places, src: str) -> list[str]:
+def entry(source: Source, places, src: str) -> list[str]:
     """One source: a one-line summary (publisher, title, date) that unfolds to the rest.
     The id sits on the <details> itself, so a link to #src-<id> lands on the summary."""
-    sid = source["id"]
-    summary = f'<b>{esc(source["publisher"])}</b>, “{esc(one_line(source["title"]))}”, {human_date(source["date"])}' 
+    sid = source.id
+    summary = f'<b>{esc(source.publisher)}</b>, “{esc(one_line(source.title))}”, {human_date(source.date)}' 
     facts = []
-    if source.get("author"):
-        facts.append(f"By {esc(source['author'])}.")
-    if source.get("url"):
-        facts.append(f'<a href="{esc(source["url"])}" class="source-url" rel="noopener">Original</a>.')
-    read_at = source.get("read_at")
+    if source.author:
+        facts.append(f"By {esc(source.author)}.")
+    if source.url:
+        facts.append(f'<a href="{esc(source.url)}" class="source-url" rel="noopener">Original</a>.')
+    read_at = source.read_at
     if read_at:
-        where = esc(read_at["publisher"])
-        if read_at.get("url"):
-            where = f'<a href="{esc(read_at["url"])}" class="source-url" rel="noopener">{where}</a>'
+        where = esc(read_at.publisher)
+        if read_at.url:
+            where = f'<a href="{esc(read_at.url)}" class="source-url" rel="noopener">{where}</a>'
         facts.append(f"Read at {where}.")
-    elif not source.get("url"):
+    elif not source.url:
         facts.append("No address: not read online.")
-    if source.get("note"):
-        facts.append(esc(one_line(source["note"])))
+    if source.note:
+        facts.append(esc(one_line(source.note)))
     if places:
         facts.append(f"Cited in {_cited_in(places, src)}.")
     return [f'<details class="source" id="{source_anchor(sid)}" markdown><summary>{summary}</summary>', "",
@@ -64,12 +65,12 @@ def markdown(site: Site, src: str, index: CitationIndex) -> str:
     out = [f"{len(site.sources)} sources, grouped by kind and ordered by publisher. "
            "Open a line for its address, the copy we read if it was not the original, and where it is cited.", ""]
     for kind in SOURCE_KINDS:
-        chosen = sorted((s for s in site.sources.values() if s["kind"] == kind),
-                        key=lambda s: (fold(s["publisher"]), s["date"], s["id"]))
+        chosen = sorted((s for s in site.sources.values() if s.kind == kind),
+                        key=lambda s: (fold(s.publisher), s.date, s.id))
         if not chosen:
             continue
         out += [f"## {SOURCE_KIND_HEADINGS[kind]} ({len(chosen)}) {{ #{kind} }}", "", SOURCE_KIND_MEANINGS[kind], ""]
         for source in chosen:
-            out += entry(source, index.by_source.get(source["id"], []), src)
+            out += entry(source, index.by_source.get(source.id, []), src)
         out.append("")
     return "\n".join(out)

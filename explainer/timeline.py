@@ -16,6 +16,7 @@ from itertools import groupby
 from .addresses import TIMELINE, glossary_entry, reading_page, year_anchor
 from .citations import Citation, Written, cite, cited
 from .data import Site
+from .records import Event
 from .text import esc, human_date, link, one_line
 
 # The article's publication: month known, day not (../shared/source/README.md).
@@ -29,8 +30,8 @@ def sort_key(date: str) -> str:
     return "-".join(parts + ["99"] * (3 - len(parts)))
 
 
-def ordered(site: Site) -> list:
-    return sorted(site.events.values(), key=lambda e: (sort_key(e["date"]), e["id"]))
+def ordered(site: Site) -> list[Event]:
+    return sorted(site.events.values(), key=lambda e: (sort_key(e.date), e.id))
 
 
 ABBREVIATIONS = ("Gen", "Lt", "Col", "Maj", "Capt", "Mr", "Mrs", "Dr", "St", "U.S", "U.N", "No", "Sgt", "Adm")
@@ -56,27 +57,27 @@ def precision(date: str) -> str:
     return {1: "year", 2: "month", 3: "day"}[len(date.split("-"))]
 
 
-def _event(site: Site, event, src: str, after: bool) -> list[str]:
-    article = event["id"] == ARTICLE_EVENT_ID
+def _event(site: Site, event: Event, src: str, after: bool) -> list[str]:
+    article = event.id == ARTICLE_EVENT_ID
     classes = ["tl-event"] + (["tl-event--article"] if article else []) + (["tl-event--after"] if after else [])
     tag = ('<span class="tl-tag tl-tag--article">The article</span> ' if article
            else '<span class="tl-tag">After the article</span> ' if after else "")
-    who = [f"[{site.actors[a]['name']}]({link(src, glossary_entry(a))})" for a in event.get("actors") or []]
+    who = [f"[{site.actors[a].name}]({link(src, glossary_entry(a))})" for a in event.actors]
     extras = ["Who: " + ", ".join(who)] if who else []
-    for passage_id in event.get("passages") or []:
+    for passage_id in event.passages:
         passage = site.passages[passage_id]
-        extras.append(f"In the reading: [{passage['title']}]({link(src, reading_page(passage['page']), passage_id)})")
-    count = len(event["sources"])
-    extras.append("Sources: " + cite(event["sources"], site, src).removeprefix("Sources: "))
-    lead, rest = split_lead(one_line(event["text"]))
+        extras.append(f"In the reading: [{passage.title}]({link(src, reading_page(passage.page), passage_id)})")
+    count = len(event.sources)
+    extras.append("Sources: " + cite(event.sources, site, src).removeprefix("Sources: "))
+    lead, rest = split_lead(one_line(event.text))
     # An <li> takes only inline Markdown (md_in_html), so its parts are written as HTML here.
     # The first sentence shows; the rest, who, where to read more and the sources are folded,
     # so a phone scrolls through events rather than footnotes.
     summary = f"More, and sources ({count})" if rest else f"Who and sources ({count})"
     lines = [
-        f'<li class="{" ".join(classes)}" id="{event["id"]}" markdown="1">'
-        f'<span class="tl-head">{tag}<time datetime="{event["date"]}" data-precision="{precision(event["date"])}">'
-        f'{human_date(event["date"])}</time></span> {lead}',
+        f'<li class="{" ".join(classes)}" id="{event.id}" markdown="1">'
+        f'<span class="tl-head">{tag}<time datetime="{event.date}" data-precision="{precision(event.date)}">'
+        f'{human_date(event.date)}</time></span> {lead}',
         f'<details class="tl-sources" markdown="1"><summary>{summary}</summary>'
         + (f'<span class="tl-rest">{rest}</span>' if rest else "")
         + "".join(f'<span class="tl-links">{extra}</span>' for extra in extras) + "</details></li>",
@@ -89,11 +90,11 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
     events = ordered(site)
     if not events:
         return Written("*No events yet.*")
-    years = [(year, list(group)) for year, group in groupby(events, key=lambda e: e["date"][:4])]
+    years = [(year, list(group)) for year, group in groupby(events, key=lambda e: e.date[:4])]
     article = site.events.get(ARTICLE_EVENT_ID)
     jumps = []
     if article:
-        jumps.append(f'<a class="tl-jump tl-jump--article" href="#{ARTICLE_EVENT_ID}">The article ({human_date(article["date"])})</a>')
+        jumps.append(f'<a class="tl-jump tl-jump--article" href="#{ARTICLE_EVENT_ID}">The article ({human_date(article.date)})</a>')
     jumps += [f'<a class="tl-jump" href="#{year_anchor(year)}">{year}</a>' for year, _ in years]
     out = ['<nav class="tl-jumps" aria-labelledby="tl-jumps-title">',
            '<p id="tl-jumps-title" class="tl-jumps__title">Jump to</p>',
@@ -112,8 +113,8 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
         out += ['<ol class="tl-list" markdown="1">', ""]
         for event in group:
             out += _event(site, event, src, after)
-            citations += cited(event["sources"], src, event["id"], f"Timeline: {human_date(event['date'])}")
-            if event["id"] == ARTICLE_EVENT_ID:
+            citations += cited(event.sources, src, event.id, f"Timeline: {human_date(event.date)}")
+            if event.id == ARTICLE_EVENT_ID:
                 after = True
                 out += ['<li class="tl-divider" aria-hidden="true">After the article: what its author could not know</li>', ""]
         out += ["</ol>", ""]
@@ -121,9 +122,9 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
     return Written("\n".join(out), tuple(citations))
 
 
-def passage_events(site: Site) -> dict[str, list]:
+def passage_events(site: Site) -> dict[str, list[Event]]:
     found: dict[str, list] = {}
     for event in ordered(site):
-        for passage_id in event.get("passages") or []:
+        for passage_id in event.passages:
             found.setdefault(passage_id, []).append(event)
     return found

@@ -13,8 +13,8 @@ RECORD = Path("records/verdicts.txt")
 
 
 def current(site) -> dict[str, str]:
-    labels = {cid: c["verdict"] for cid, c in site.claims.items()}
-    labels.update({fid: f["score"] for fid, f in site.forecasts.items()})
+    labels = {cid: c.verdict for cid, c in site.claims.items()}
+    labels.update({fid: f.score for fid, f in site.forecasts.items()})
     return labels
 
 
@@ -28,7 +28,7 @@ def read_record(root: Path) -> dict[str, str]:
 
 def unlogged_changes(site, record: dict[str, str]) -> list[str]:
     """Claims whose label changed without an 'updated' date and a corrections entry."""
-    corrected = {c["target"] for c in site.corrections.values()}
+    corrected = {c.target for c in site.corrections.values()}
     problems = []
     for item_id, label in current(site).items():
         before = record.get(item_id)
@@ -37,7 +37,7 @@ def unlogged_changes(site, record: dict[str, str]) -> list[str]:
         item = site.claims.get(item_id) or site.forecasts.get(item_id)
         if item_id not in corrected:
             problems.append(f"{item_id}: {before} -> {label} has no entry in data/corrections.yml")
-        if not item.get("updated"):
+        if not item.updated:
             problems.append(f"{item_id}: {before} -> {label} but the claim has no 'updated' date")
     return problems
 

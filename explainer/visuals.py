@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import records as R
 from . import schema as S
 from .problems import Problem
-from .yamlfile import Record, load_yaml
+from .yamlfile import load_yaml
 
 FILE = "visuals.yml"
 
@@ -24,48 +25,47 @@ def load(loader, path: Path) -> list[Problem]:
         return problems
     checker = S.Checker(file)
     if checker.record(data, S.VISUALS, FILE, getattr(data, "line", 1)):
-        loader.site.visuals = data
+        loader.site.visuals = R.build(R.Visuals, data)
     loader.site.references += checker.references
     return problems + checker.problems
 
 
 def check(site) -> list[Problem]:
     data = site.visuals
-    if not isinstance(data, Record):
+    if not isinstance(data, R.Visuals):
         return []
     file = data.file
     problems: list[Problem] = []
-    argument = data.get("argument") or {}
-    lanes = [lane.get("id") for lane in argument.get("lanes") or [] if isinstance(lane, Record)]
-    for step in argument.get("steps") or []:
-        if not isinstance(step, Record):
+    argument = data.argument if isinstance(data.argument, R.Argument) else R.Argument()
+    lanes = [lane.id for lane in argument.lanes or [] if isinstance(lane, R.Lane)]
+    for step in argument.steps or []:
+        if not isinstance(step, R.Step):
             continue
-        ends = [step.get("from")] if step.get("from") else []
-        ends += list(step.get("to") or []) + list(step.get("over") or [])
+        ends = [step.from_] if step.from_ else []
+        ends += list(step.to or []) + list(step.over or [])
         for lane in ends:
             if lane not in lanes:
                 problems.append(Problem(file, step.line, f"argument step: unknown lane '{lane}' (lanes: {', '.join(map(str, lanes))})"))
-        arrow = bool(step.get("from")) and bool(step.get("to"))
-        note = bool(step.get("over"))
+        arrow = bool(step.from_) and bool(step.to)
+        note = bool(step.over)
         if arrow == note:
             problems.append(Problem(file, step.line, "argument step: give either 'from' and 'to' (an arrow) or 'over' (a note), not both"))
-        if not (step.get("event") or step.get("passage")):
+        if not (step.event or step.passage):
             problems.append(Problem(file, step.line, "argument step: give the 'event' or 'passage' it links to"))
     placed: dict[str, int] = {}
-    for side in data.get("sides") or []:
-        if not isinstance(side, Record):
+    for side in data.sides or []:
+        if not isinstance(side, R.Side):
             continue
-        for actor_id in side.get("actors") or []:
+        for actor_id in side.actors or []:
             if actor_id in placed:
                 problems.append(Problem(file, side.line, f"sides: actor '{actor_id}' is already in the side at line {placed[actor_id]}"))
             placed.setdefault(actor_id, side.line)
     for relation in site.relations:
-        for end in ("from", "to"):
-            actor_id = relation.get(end)
+        for actor_id in (relation.from_, relation.to):
             if isinstance(actor_id, str) and actor_id in site.actors and actor_id not in placed:
                 problems.append(Problem(relation.file, relation.line, f"relation: actor '{actor_id}' is in no side of data/{FILE} (add it to one, so the connections page can place it)"))
-    inset = (data.get("map") or {}).get("inset")
-    if isinstance(inset, Record) and all(isinstance(inset.get(k), (int, float)) for k in ("west", "east", "south", "north")):
-        if not (inset["west"] < inset["east"] and inset["south"] < inset["north"]):
+    inset = data.map.inset if isinstance(data.map, R.MapConfig) else None
+    if isinstance(inset, R.Inset) and all(isinstance(v, (int, float)) for v in (inset.west, inset.east, inset.south, inset.north)):
+        if not (inset.west < inset.east and inset.south < inset.north):
             problems.append(Problem(file, inset.line, "map inset: west must be less than east, and south less than north"))
     return problems

@@ -2,7 +2,9 @@
 
 Writers get messages such as ``data/actors.yml:12: ...``; that needs line numbers, which
 plain ``yaml.safe_load`` throws away. Here the node tree is composed first, then turned into
-``Record`` (a dict) and ``Items`` (a list) that keep the lines.
+``Record`` (a dict) and ``Items`` (a list) that keep the lines. The schema checks these; the
+writers never see them: explainer/records.py builds typed records from them (each keeping its
+``Record`` as ``.yaml`` for the lines of its keys).
 """
 
 from __future__ import annotations

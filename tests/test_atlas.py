@@ -73,7 +73,7 @@ def test_allied_with_has_no_direction():
 
 def test_argument_diagram_follows_visuals_yml(site):
     root = ET.fromstring(connections.argument_svg(site))
-    steps = site.visuals["argument"]["steps"]
+    steps = site.visuals.argument.steps
     links = [a for a in root.iter(f"{SVG}a") if "seq__step" in a.get("class", "")]
     assert len(links) == len(steps) == 6
     assert links[0].get("href") == "../timeline/#soleimani-muhandis-killed"
@@ -82,7 +82,7 @@ def test_argument_diagram_follows_visuals_yml(site):
     text = svg_text(root)
     assert text.index("The article appears (October 2020)") < text.index("The article expects")
     dashed = [p for p in root.iter(f"{SVG}path") if p.get("stroke-dasharray") == "6 4"]
-    assert len(dashed) == sum(1 for s in steps if s["kind"] == "forecast" and s.get("to"))
+    assert len(dashed) == sum(1 for s in steps if s.kind == "forecast" and s.to)
     lanes = [a for a in root.iter(f"{SVG}a") if a.get("class") == "seq__lane"]
     assert [" ".join("".join(a.itertext()).split()) for a in lanes] == ["United States", "Iraq's government", "Iran-backed militias", "Iran"]
 
@@ -97,7 +97,7 @@ def test_each_relation_is_drawn_once_in_its_kinds_panel(site):
         assert len(edges) == len(rels), kind_id
         assert {g.get("data-kind") for g in edges} == {kind_id}
         nodes = [a.get("href") for a in root.iter(f"{SVG}a")]
-        ends = {r["from"] for r in rels} | {r["to"] for r in rels}
+        ends = {r.from_ for r in rels} | {r.to for r in rels}
         assert sorted(set(nodes)) == sorted(f"../glossary/{a}/" for a in ends)
 
 
@@ -128,13 +128,13 @@ def test_glossary_relations_list(site):
 def test_map_draws_every_place_once_with_its_number(site, layout):
     root = ET.fromstring(geomap.map_svg(site, layout))
     assert root.get("width") == str(geomap.LAYOUTS[layout])
-    order = [p["id"] for p in geomap.numbered(site)]
+    order = [p.id for p in geomap.numbered(site)]
     names = {a.get("href")[1:]: a for a in root.iter(f"{SVG}a") if a.get("class") == "map-name" and not a.get("href").startswith("#inset")}
     assert sorted(names) == sorted(site.places)
     for place_id, a in names.items():
         num, label = a.find(f"{SVG}text").findall(f"{SVG}tspan")
         assert num.text == str(order.index(place_id) + 1)
-        assert label.text == measure.short_name(site.places[place_id]["name"])
+        assert label.text == measure.short_name(site.places[place_id].name)
 
 
 @pytest.mark.parametrize("layout", list(geomap.LAYOUTS))
@@ -162,12 +162,12 @@ def test_inset_has_a_ten_km_scale(site):
 
 def test_places_in_story_order_with_why_and_events(site):
     order = geomap.numbered(site)
-    firsts = [geomap.place_events(site, p)[0]["date"] for p in order if p.get("events")]
+    firsts = [geomap.place_events(site, p)[0].date for p in order if p.events]
     assert firsts == sorted(firsts)
     key, _ = geomap.key_markdown(site)
     for n, place in enumerate(order, start=1):
-        assert f"**{place['name']}**: {place['why']}" in key
-        assert f"{{ #{place['id']} }}" in key
+        assert f"**{place.name}**: {place.why}" in key
+        assert f"{{ #{place.id} }}" in key
 
 
 def test_unknown_ids_in_visuals_yml_are_errors_with_file_and_line(tmp_path):
@@ -206,7 +206,7 @@ def test_built_href():
 
 def test_every_place_is_inside_the_map(site):
     base = geomap.load_basemap()
-    outside = [p["id"] for p in site.places.values() if not geomap.in_frame(base, p["lat"], p["lon"])]
+    outside = [p.id for p in site.places.values() if not geomap.in_frame(base, p.lat, p.lon)]
     assert not outside, f"places outside the map's frame {base['bounds']}: {outside}"
 
 
@@ -253,7 +253,7 @@ def test_built_timeline_moves(built_site, site):
     html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
     start = html.index('<nav class="tl-jumps"')
     jumps = html[start:html.index("</nav>", start)]
-    years = sorted({e["date"][:4] for e in site.events.values()})
+    years = sorted({e.date[:4] for e in site.events.values()})
     assert re.findall(r'href="#([^"]+)"', jumps) == ["article-published", *(f"y{y}" for y in years)]
     # The years away from the article are folded; 2019-2021 are open.
     folded = re.findall(r'<details class="tl-year tl-year--folded">\s*<summary><span class="tl-year__title" id="y(\d{4})"', html)
@@ -273,12 +273,12 @@ def test_built_timeline_moves(built_site, site):
 
 def test_built_glossary_entries_show_their_relations(built_site, site):
     merged = connections.merged_relations(site)
-    for actor_id in {r["from"] for r in merged} | {r["to"] for r in merged}:
+    for actor_id in {r.from_ for r in merged} | {r.to for r in merged}:
         page = built_site / "glossary" / actor_id / "index.html"
         html = page.read_text(encoding="utf-8")
         assert 'id="relations"' in html, actor_id
         section = html[html.index('id="relations"'):html.index('id="mentioned-in"')]
-        others = {r["to"] if r["from"] == actor_id else r["from"] for r in merged if actor_id in (r["from"], r["to"])}
+        others = {r.to if r.from_ == actor_id else r.from_ for r in merged if actor_id in (r.from_, r.to)}
         for other in others:
             assert f'href="../{other}/"' in section, (actor_id, other)
         assert section.count('class="viz-key"') >= 1

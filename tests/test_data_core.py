@@ -36,8 +36,8 @@ def replace(path: Path, old: str, new: str) -> int:
 def test_the_fixture_is_valid(data):
     site = load_site(data)
     assert set(site.actors) >= {"soleimani", "pmf"}
-    assert site.passages["warning-by-drone"]["page"] == "background"
-    assert site.claims["example-claim"]["passage"] == "warning-by-drone"
+    assert site.passages["warning-by-drone"].page == "background"
+    assert site.claims["example-claim"].passage == "warning-by-drone"
 
 
 def test_broken_yaml_gives_file_and_line(data):

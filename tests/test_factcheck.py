@@ -61,14 +61,14 @@ def test_every_checkable_claim_has_a_valid_claim_review(built_site, site, site_p
         path = built_site / name / "index.html"
         ids = set(parse(path).ids)
         reviews = claim_reviews(path)
-        expected = [c for p in site.pages[name]["passages"] for c in p.get("claims") or [] if c["verdict"] != "opinion"]
+        expected = [c for p in site.pages[name].passages for c in p.claims if c.verdict != "opinion"]
         assert len(reviews) == len(expected), name
         for review, claim in zip(reviews, expected):
             assert review["@type"] == "ClaimReview"
-            assert review["url"] == f"{own}{name}/#{claim['id']}"
+            assert review["url"] == f"{own}{name}/#{claim.id}"
             assert review["url"].split("#")[1] in ids
             assert review["claimReviewed"] and "[[" not in review["claimReviewed"]
-            assert review["reviewRating"]["alternateName"] == VERDICTS[claim["verdict"]]
+            assert review["reviewRating"]["alternateName"] == VERDICTS[claim.verdict]
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
             article = review["itemReviewed"]["appearance"]
             assert article["publisher"]["name"] == "TRT World" and article["datePublished"] == "2020-10"
@@ -79,7 +79,7 @@ def test_every_checkable_claim_has_a_valid_claim_review(built_site, site, site_p
     # Exactly the checkable claims are reviewed: not the opinions, not the forecasts (which are
     # scored on their own scale), though both are on these pages.
     reviewed = [r["url"].split("#")[1] for n in READING for r in claim_reviews(built_site / n / "index.html")]
-    opinions = {c for c, claim in site.claims.items() if claim["verdict"] == "opinion"}
+    opinions = {c for c, claim in site.claims.items() if claim.verdict == "opinion"}
     on_pages = set().union(*(parse(built_site / n / "index.html").ids for n in READING))
     assert opinions and set(site.forecasts) and (opinions | set(site.forecasts)) <= on_pages
     assert sorted(reviewed) == sorted(set(site.claims) - opinions)

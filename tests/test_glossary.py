@@ -29,12 +29,12 @@ def test_every_entry_page_is_complete(built_site, site):
         page = parse(built_site / "glossary" / actor_id / "index.html")
         ids = set(page.ids)
         assert {"role", "fate", "mentioned-in", "sources"} <= ids, actor_id
-        assert actor["name"] in page.title
+        assert actor.name in page.title
         assert "As of" in page.text, actor_id
         for name in recorded_names(actor):
             assert name in page.text, (actor_id, name)
-        if actor.get("native"):
-            assert actor["native"]["text"] in page.text
+        if actor.native:
+            assert actor.native.text in page.text
 
 
 def _links_by_passage(built_site) -> dict[str, set[str]]:
@@ -88,4 +88,4 @@ def test_a_preview_opens_from_the_keyboard(chromium, server, site):
     tooltip.wait_for(state="visible", timeout=5_000)
     shown = " ".join(tooltip.inner_text().split())
     context.close()
-    assert " ".join(plain_text(site.actors[entry]["definition"], site).split()[:6]) in shown
+    assert " ".join(plain_text(site.actors[entry].definition, site).split()[:6]) in shown

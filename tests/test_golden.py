@@ -92,4 +92,4 @@ def test_generated_markdown_matches_the_golden_files(made):
 def test_the_fixture_exercises_every_kind_of_record():
     site = load_site(FIXTURE)
     assert site.sources and site.actors and site.events and site.relations and site.places
-    assert any(c["verdict"] == "opinion" for c in site.claims.values()) and site.forecasts
+    assert any(c.verdict == "opinion" for c in site.claims.values()) and site.forecasts

@@ -6,6 +6,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,9 +56,9 @@ def test_long_and_short_definitions_are_fitted():
     cut = fit(clauses)
     assert len(cut) <= LONGEST and cut.endswith("exit…") and not cut.endswith(",…")
     # Too short: the entry's name goes in front, then, if still short, what the page is.
-    assert entry_description({"name": "Barack Obama", "definition": "US president from 2009 to January 2017."}) == \
+    assert entry_description(SimpleNamespace(name="Barack Obama", definition="US president from 2009 to January 2017.")) == \
         "Barack Obama: US president from 2009 to January 2017."
-    assert entry_description({"name": "Iraq", "definition": "A [[state|country]]."}) == "Iraq: A country. An entry in this explainer’s glossary."
+    assert entry_description(SimpleNamespace(name="Iraq", definition="A [[state|country]].")) == "Iraq: A country. An entry in this explainer’s glossary."
     for text in (long_aside, exact, clauses, "x " * 200, "A place."):
         assert SHORTEST <= len(fit(text, "Name")) <= LONGEST
 

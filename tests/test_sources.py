@@ -61,10 +61,10 @@ def test_seeded_source_mistakes_are_reported_together_with_file_and_line(tmp_pat
                               "  read_at:\n    publisher: A blog\n    url: https://someone.blogspot.com/2020/01/story.html\n")
     expected.append(f"data/sources.yml:{repost + 6}: source 'seeded-repost': a blog or scraper repost is not a source")
     # The same original twice: an existing entry's address under a new id.
-    original = next(s for s in site.sources.values() if s.get("url") and not s.get("read_at"))
+    original = next(s for s in site.sources.values() if s.url and not s.read_at)
     twice = _append(sources, f"- id: seeded-twice\n  kind: reporting\n  publisher: Someone\n  title: Another title\n"
-                             f"  date: '2001-01-01'\n  url: {original['url']}\n")
-    expected.append(f"data/sources.yml:{twice}: source 'seeded-twice' is entered twice: it has the same address as '{original['id']}'")
+                             f"  date: '2001-01-01'\n  url: {original.url}\n")
+    expected.append(f"data/sources.yml:{twice}: source 'seeded-twice' is entered twice: it has the same address as '{original.id}'")
 
     # A factual claim without 'about', and one whose first source is far from its 'about'.
     about = _replace(background, "        about: '2019-12'\n", "")
@@ -123,7 +123,7 @@ def test_a_date_reference_renders_the_timeline_date_linked_to_its_entry(tmp_path
     result = build_copy(root)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     event = site.events["soleimani-muhandis-killed"]
-    assert event["date"] == "2020-01-03"
+    assert event.date == "2020-01-03"
     rendered = '<a href="../timeline/#soleimani-muhandis-killed"><time datetime="2020-01-03">3 January 2020</time></a>'
     assert f"Killed on {rendered}." in (root / "site" / "about" / "index.html").read_text(encoding="utf-8")
     assert rendered in (root / "site" / "background" / "index.html").read_text(encoding="utf-8")
@@ -159,7 +159,7 @@ def test_a_hand_written_date_that_contradicts_the_timeline_is_found(site, prose,
     found = daterefs.conflicts(site, [("intro\n" + prose, "docs/x.md", 10, None, None)])
     assert [str(p) for p in found] == [
         f"docs/x.md:11: '{wrong}' here, but the timeline dates '{event}' "
-        f"{daterefs.human_date(site.events[event]['date'])}; write [[date:{event}]] (or correct one of them)"]
+        f"{daterefs.human_date(site.events[event].date)}; write [[date:{event}]] (or correct one of them)"]
 
 
 def test_the_right_date_or_a_reference_is_not_flagged(site):
@@ -191,26 +191,24 @@ def _prose_fields(site, docs):
     """(text, file, first line, owning actor) for prose that may date an event: passages' says,
     context, next and claim/forecast evidence (not the claim, forecast or reason lines, which stay
     plain); glossary role and fate; places' why and note; relations' note; the pages in docs/."""
-    def at(record, key):
-        return record.text_starts.get(key, record.line_of(key))
-
     for passage in site.passages.values():
         file = passage.file
-        if passage.get("says"):
-            yield passage["says"], file, at(passage, "says"), None
-        for key in ("context", "next"):
-            if passage.get(key):
-                yield passage[key]["text"], file, at(passage[key], "text"), None
-        for item in [*(passage.get("claims") or []), *(passage.get("forecasts") or [])]:
-            yield item["evidence"], file, at(item, "evidence"), None
+        if passage.says:
+            yield passage.says, file, passage.text_line("says"), None
+        for block in (passage.context, passage.next):
+            if block:
+                yield block.text, file, block.text_line("text"), None
+        for item in [*passage.claims, *passage.forecasts]:
+            if item.evidence:
+                yield item.evidence, file, item.text_line("evidence"), None
     for actor in site.actors.values():
         for key in ("role", "fate"):
-            if actor.get(key):
-                yield actor[key], actor.file, at(actor, key), actor["id"]
+            if getattr(actor, key):
+                yield getattr(actor, key), actor.file, actor.text_line(key), actor.id
     for record in [*site.places.values(), *site.relations]:
         for key in ("why", "note"):
-            if isinstance(record.get(key), str):
-                yield record[key], record.file, at(record, key), record.get("actor")
+            if isinstance(getattr(record, key, None), str):
+                yield getattr(record, key), record.file, record.text_line(key), getattr(record, "actor", None)
     for path in sorted(docs.glob("*.md")):
         yield path.read_text(encoding="utf-8"), f"docs/{path.name}", 1, None
 
@@ -225,9 +223,9 @@ def hand_written_copies(site, docs, event_ids) -> list[str]:
             lowered = sentence.lower()
             for event_id in event_ids:
                 event = site.events[event_id]
-                year, month, day = event["date"].split("-")
-                actors = set(event["actors"])
-                names = {n.lower() for a in actors for n in [site.actors[a]["name"], *(site.actors[a].get("aliases") or [])]}
+                year, month, day = event.date.split("-")
+                actors = set(event.actors)
+                names = {n.lower() for a in actors for n in [site.actors[a].name, *site.actors[a].aliases]}
                 if not (owner in actors or linked & actors or any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in names)):
                     continue
                 for m in _DAY_MONTH.finditer(sentence):
@@ -308,7 +306,7 @@ def test_source_stats_tool_counts_the_data(site):
     out = subprocess.run([sys.executable, "tools/source_stats.py"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert f"Sources at the working tree: {len(site.sources)}\n" in out.stdout
-    copies = sum(1 for s in site.sources.values() if s.get("read_at"))
+    copies = sum(1 for s in site.sources.values() if s.read_at)
     assert f"copies (what was read is not the original's own page): {copies}\n" in out.stdout
 
 
@@ -321,13 +319,13 @@ NEVER_AROSE = re.compile(r"\b(condition (?:never arose|did not (?:arise|happen|o
 
 
 def test_nothing_found_is_unproven_never_needs_context(site):
-    wrong = [cid for cid, c in site.claims.items() if c["verdict"] == "needs-context" and NOTHING_FOUND.search(c["reason"])]
+    wrong = [cid for cid, c in site.claims.items() if c.verdict == "needs-context" and NOTHING_FOUND.search(c.reason)]
     assert not wrong, f"'nothing found' is Unproven (docs/about.md#calibration): {wrong}"
 
 
 def test_a_forecast_whose_condition_never_arose_is_scored_so(site):
     wrong = [fid for fid, f in site.forecasts.items()
-             if f["score"] in ("partly", "not-borne-out", "borne-out") and NEVER_AROSE.search(f["reason"])]
+             if f.score in ("partly", "not-borne-out", "borne-out") and NEVER_AROSE.search(f.reason)]
     assert not wrong, f"score these condition-never-arose (docs/about.md#forecasts): {wrong}"
 
 
@@ -358,14 +356,14 @@ def test_sources_page_has_every_source_as_one_folded_line_with_its_id(built_site
 
 def test_sources_page_shows_the_original_and_where_it_was_read(built_site, site):
     html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
-    copy = next(s for s in site.sources.values() if s.get("read_at") and s["read_at"].get("url"))
-    block = html[html.index(f'id="src-{copy["id"]}"'):]
+    copy = next(s for s in site.sources.values() if s.read_at and s.read_at.url)
+    block = html[html.index(f'id="src-{copy.id}"'):]
     block = block[: block.index("</details>")]
-    assert f"<b>{daterefs.human_date(copy['date'])}" not in block  # the date is plain text after the title
-    assert f'Read at <a href="{copy["read_at"]["url"].replace("&", "&amp;")}" class="source-url" rel="noopener">' in block
-    original = next(s for s in site.sources.values() if s.get("url"))
-    block = html[html.index(f'id="src-{original["id"]}"'):]
-    assert f'<a href="{original["url"].replace("&", "&amp;")}" class="source-url" rel="noopener">Original</a>' in block[: block.index("</details>")]
+    assert f"<b>{daterefs.human_date(copy.date)}" not in block  # the date is plain text after the title
+    assert f'Read at <a href="{copy.read_at.url.replace("&", "&amp;")}" class="source-url" rel="noopener">' in block
+    original = next(s for s in site.sources.values() if s.url)
+    block = html[html.index(f'id="src-{original.id}"'):]
+    assert f'<a href="{original.url.replace("&", "&amp;")}" class="source-url" rel="noopener">Original</a>' in block[: block.index("</details>")]
 
 
 def test_sources_page_is_lighter_than_before(built_site):

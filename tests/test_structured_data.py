@@ -257,9 +257,9 @@ def test_each_claim_names_its_author_and_the_article_as_known(built_site, site, 
         "publisher": {"@type": "Organization", "name": "TRT World"},
     }
     # The article's record agrees with its entry among the sources (same address, same month).
-    assert any(s.get("url") == article["url"] and str(s.get("date")) == "2020-10" for s in site.sources.values())
+    assert any(s.url == article["url"] and str(s.date) == "2020-10" for s in site.sources.values())
     reviews = [n for name in READING for b in json_ld(built_site / name / "index.html") for n in b["@graph"]]
-    assert len(reviews) == sum(1 for c in site.claims.values() if c["verdict"] != "opinion")
+    assert len(reviews) == sum(1 for c in site.claims.values() if c.verdict != "opinion")
     for review in reviews:
         claim = review["itemReviewed"]
         assert claim == {
@@ -279,7 +279,7 @@ def test_ratings_follow_the_documented_scale(built_site, site):
         for review in (n for b in json_ld(built_site / name / "index.html") for n in b["@graph"]):
             claim = site.claims[review["url"].split("#")[1]]
             rating = review["reviewRating"]
-            verdict = claim["verdict"]
+            verdict = claim.verdict
             seen[verdict] = seen.get(verdict, 0) + 1
             assert rating["alternateName"] == VERDICTS[verdict]
             assert rating["ratingExplanation"] and "[[" not in rating["ratingExplanation"]
@@ -287,7 +287,7 @@ def test_ratings_follow_the_documented_scale(built_site, site):
                 assert set(rating) == {"@type", "alternateName", "ratingExplanation"}
             else:
                 assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (scale[verdict], 5, 1)
-    assert seen.get("unproven", 0) == sum(1 for c in site.claims.values() if c["verdict"] == "unproven") > 0
+    assert seen.get("unproven", 0) == sum(1 for c in site.claims.values() if c.verdict == "unproven") > 0
     assert "opinion" not in seen
 
 
@@ -324,7 +324,7 @@ def test_reading_pages_need_the_article_record():
 
 
 def test_a_known_byline_becomes_the_claims_author():
-    known = {**article_yml(), "author": "Jane Doe"}
+    known = SimpleNamespace(**{**article_yml(), "author": "Jane Doe"})
     claim = claimreview.claim_node(known)
     assert claim["author"] == {"@type": "Person", "name": "Jane Doe"}
     assert claim["appearance"]["author"] == {"@type": "Person", "name": "Jane Doe"}
