@@ -1,0 +1,105 @@
+"""The theme's CSS, trimmed by tools/purgecss/trim.py and committed: current, served, and complete."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from conftest import require
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools" / "purgecss"))
+
+import trim  # noqa: E402
+
+COMMITTED = ROOT / "docs" / "assets" / "stylesheets"
+
+
+def css_classes(css: str) -> set[str]:
+    """Class names in the selectors of a stylesheet."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found = set()
+    for selector in re.findall(r"([^{}]+)\{", css):
+        if not selector.strip().startswith("@"):
+            found |= set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"url\([^)]*\)|\"[^\"]*\"", "", selector)))
+    return found
+
+
+def html_classes(site: Path) -> set[str]:
+    used = set()
+    for path in site.rglob("*.html"):
+        for value in re.findall(r'class="([^"]*)"', path.read_text(encoding="utf-8")):
+            used |= set(value.split())
+    return used
+
+
+def committed() -> dict[str, Path]:
+    return {p.name: p for p in sorted(COMMITTED.glob("*.min.css"))}
+
+
+def test_the_trimmed_files_are_of_the_installed_theme():
+    originals = trim.originals()
+    assert sorted(committed()) == sorted(p.name for p in originals.values()), "theme upgraded: run tools/purgecss/trim.py"
+    for path in originals.values():
+        text = (COMMITTED / path.name).read_text(encoding="utf-8")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert f"original sha256 {digest}" in text.split("\n", 1)[0], f"{path.name}: stale, run tools/purgecss/trim.py"
+        assert "sourceMappingURL" not in text
+        assert text.startswith('@charset "UTF-8";') == path.read_text(encoding="utf-8").startswith('@charset "UTF-8";')
+
+
+def test_the_site_serves_the_trimmed_files(built_site):
+    for name, path in committed().items():
+        assert (built_site / "assets" / "stylesheets" / name).read_bytes() == path.read_bytes(), name
+        assert f"assets/stylesheets/{name}" in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_class_the_pages_or_scripts_use_was_dropped(built_site):
+    used = html_classes(built_site)
+    scripts = "".join(p.read_text(encoding="utf-8") for p in trim.scripts(built_site))
+    added = set(re.findall(r'["`](md-[\w-]+|focus-visible|js-focus-visible)["`]', scripts))
+    assert {"md-search-result__item", "md-tooltip2--active", "md-dialog--active", "md-nav__link--passed"} <= added
+    blocked = re.compile("|".join(trim.BLOCKLIST))
+    # The main stylesheet: every class it styles that a page or script uses is still styled.
+    # (The palette's classes come in rules per colour; it is checked by colour below.)
+    for name, path in committed().items():
+        if not name.startswith("main."):
+            continue
+        original = css_classes((trim.material_dir() / "assets" / "stylesheets" / name).read_text(encoding="utf-8"))
+        kept = css_classes(path.read_text(encoding="utf-8"))
+        assert (used & original) - kept == set(), f"{name}: rules for classes on the pages were trimmed; run tools/purgecss/trim.py"
+        dropped = (added & original) - kept
+        assert {c for c in dropped if not blocked.search(c)} == set(), f"{name}: classes the scripts add were trimmed"
+
+
+def test_the_palette_keeps_the_schemes_and_colours_the_toggle_offers(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    offered = set(re.findall(r'data-md-color-(scheme|primary|accent)="([\w-]+)"', html))
+    assert {("scheme", "default"), ("scheme", "slate"), ("primary", "indigo"), ("accent", "indigo")} <= offered
+    name = next(n for n in committed() if n.startswith("palette."))
+    original = (trim.material_dir() / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
+    kept = (COMMITTED / name).read_text(encoding="utf-8")
+    # Every rule whose colour conditions are all ones the toggle offers is kept whole (rules for
+    # images marked light- or dark-only are dropped: the site has none).
+    needed = [rule for rule in re.findall(r"[^{}]*\[data-md-color-[^{}]*\{[^}]*\}", original)
+              if set(re.findall(r"data-md-color-(scheme|primary|accent)=([\w-]+)", rule)) <= offered and "[src" not in rule]
+    assert len(needed) >= 3
+    assert [rule for rule in needed if rule not in kept] == []
+    assert "[data-md-color-primary=red]" in original and "[data-md-color-primary=red]" not in kept
+    # What the trimming is for: the theme's features this site does not switch on are gone.
+    main = next(p for n, p in committed().items() if n.startswith("main."))
+    classes = css_classes(main.read_text(encoding="utf-8"))
+    assert not {c for c in classes if c.startswith(("md-version", "tabbed-", "md-annotation"))}
+    assert {"md-tag", "md-search-result__terms", "md-tooltip2__inner", "md-clipboard"} <= classes  # search tags, previews, clipboard
+
+
+def test_a_fresh_trim_of_the_built_site_matches_the_committed_files(built_site):
+    require(shutil.which("node") is not None and (trim.TOOL / "node_modules" / "purgecss").is_dir(),
+            "PurgeCSS is not installed (npm ci --prefix tools/purgecss)")
+    fresh = trim.trim(built_site)
+    assert sorted(fresh) == sorted(committed())
+    for name, (css, _) in fresh.items():
+        assert css == (COMMITTED / name).read_text(encoding="utf-8"), f"{name}: stale, run tools/purgecss/trim.py"

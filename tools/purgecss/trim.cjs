@@ -1,0 +1,58 @@
+// Trim the theme's CSS with PurgeCSS (pinned in package.json). Called by trim.py, which builds the
+// site and says what to read: node trim.cjs <job.json>  ->  prints JSON [{name, css, rejected}].
+//
+// job.json: {"css": [{"name", "path"}], "html": [paths], "js": [paths], "safelist": {...}}
+// HTML is read for what a selector can match (tag names, classes, ids, attribute names and short
+// attribute values), never for its prose, so editing text does not change the output. JavaScript
+// (the theme's bundle, ours) is read for every word in it: class names it adds at run time are
+// string literals there.
+"use strict";
+const fs = require("fs");
+const { PurgeCSS } = require("purgecss");
+
+const job = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+
+function fromHtml(content) {
+  const tags = new Set(), classes = new Set(), ids = new Set(), names = new Set(), values = new Set();
+  for (const m of content.matchAll(/<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    tags.add(m[1].toLowerCase());
+    for (const a of m[2].matchAll(/([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+      const name = a[1].toLowerCase(), value = a[2] ?? a[3] ?? a[4];
+      names.add(name);
+      if (value === undefined) continue;
+      if (name === "class") value.split(/\s+/).filter(Boolean).forEach((c) => classes.add(c));
+      else if (name === "id") ids.add(value);
+      else if (/^[\w.#-]{1,40}$/.test(value)) values.add(value);
+    }
+  }
+  return { attributes: { names: [...names], values: [...values] }, classes: [...classes], ids: [...ids], tags: [...tags], undetermined: [] };
+}
+
+(async () => {
+  const content = [
+    ...job.html.map((p) => ({ raw: fs.readFileSync(p, "utf8"), extension: "html" })),
+    ...job.js.map((p) => ({ raw: fs.readFileSync(p, "utf8"), extension: "js" })),
+  ];
+  const safelist = {
+    standard: job.safelist.standard.map((s) => new RegExp(s)),
+    deep: job.safelist.deep.map((s) => new RegExp(s)),
+    greedy: job.safelist.greedy.map((s) => new RegExp(s)),
+  };
+  const out = [];
+  for (const sheet of job.css) {
+    const [result] = await new PurgeCSS().purge({
+      content,
+      css: [{ raw: fs.readFileSync(sheet.path, "utf8") }],
+      extractors: [
+        { extractor: fromHtml, extensions: ["html"] },
+        { extractor: (s) => s.match(/[A-Za-z0-9_-]+/g) || [], extensions: ["js"] },
+      ],
+      safelist,
+      blocklist: job.blocklist.map((s) => new RegExp(s)),
+      variables: false, keyframes: false, fontFace: false,  // keep every custom property, animation, font
+      rejected: true,
+    });
+    out.push({ name: sheet.name, css: result.css, rejected: result.rejected || [] });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
