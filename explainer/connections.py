@@ -11,7 +11,7 @@ Each kind of relation has its own line pattern *and* its own end marker (and a c
 third cue), named in a key. Drawings are sized in CSS pixels: shown at their natural width
 (capped by the stylesheet), text is exactly its font size; on the narrowest phones it shrinks a
 little. Every drawing's data is also written as a list under it. Colours come from
-docs/css/visuals.css, so they follow the light and dark schemes.
+docs/css/site.css, so they follow the light and dark schemes.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The map page (issue 18): where things happened, and why each place matters.
 
 Drawn at build time as SVG, twice: a narrow layout for phones and a wide one for larger screens
-(docs/css/visuals.css shows one). Sizes are CSS pixels, so text is its font size at the layout's
+(docs/css/site.css shows one). Sizes are CSS pixels, so text is its font size at the layout's
 width. Every place has a numbered marker, in the order of its first event on the timeline, and a
 name that links to its line in the key under the map; the key says why it matters and lists its
 events. Markers closer than ``GROUP`` px at a layout are drawn as one group (one marker, every

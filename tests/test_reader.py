@@ -98,7 +98,7 @@ def test_print_expands_annotations_prints_urls_and_hides_navigation(chromium, se
     context.close()
     context, page, _ = open_page(chromium, server, "sources/")
     page.emulate_media(media="print")
-    after = page.evaluate("getComputedStyle(document.querySelector('a.source-url'), '::after').content")
+    after = page.evaluate("getComputedStyle(document.querySelector('details.source a[href^=http]'), '::after').content")
     assert "https://" in after
     context.close()
 

@@ -4,7 +4,8 @@
 
 1. Builds our site (mkdocs.yml) and "plain Material" of the same Markdown (a temporary config
    with the same nav, docs, Markdown extensions and hooks, but the stock theme: font off, the
-   same light/dark toggle, no overrides, no extra CSS/JS, plugins [search]), 3 times each; the
+   same light/dark toggle, no overrides, no extra CSS/JS, not our trimmed theme CSS in
+   docs/assets/stylesheets, plugins [search]), 3 times each; the
    median wall-clock time is reported.
 2. Serves each build on 127.0.0.1 (gzipping text, as a real static host does) and loads every
    page cold (a new browser context each) in
@@ -67,7 +68,24 @@ def write_plain_config(path: Path, site_url: str) -> None:
     if "palette" in theme:
         plain_theme.value.append((yaml.ScalarNode("tag:yaml.org,2002:str", "palette"), theme["palette"]))
     plain.value = [entries[k] for k in entries if k in keep] + plain.value
+    hooks = next(v for k, v in plain.value if k.value == "hooks")
+    hooks.value.append(yaml.ScalarNode("tag:yaml.org,2002:str", str(Path(__file__).resolve())))
     path.write_text(yaml.serialize(plain), encoding="utf-8")
+
+
+def on_files(files, config):
+    """MkDocs hook of the plain build only (write_plain_config adds this file): the theme's own
+    CSS, not our trimmed copies in docs/assets/stylesheets, which would shadow it (exclude_docs
+    cannot: an excluded docs file still keeps the theme's file out)."""
+    from mkdocs.structure.files import File
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if f.src_uri.startswith("assets/stylesheets/")
+                 and Path(f.abs_src_path).resolve().is_relative_to(docs)]:
+        files.remove(file)
+        theme_dir = next((d for d in config.theme.dirs if (Path(d) / file.src_uri).is_file()), None)
+        if theme_dir:
+            files.append(File(file.src_uri, theme_dir, config.site_dir, config.use_directory_urls))
+    return files
 
 
 def mkdocs_build(config: Path, out: Path, site_url: str) -> float:

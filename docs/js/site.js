@@ -1,4 +1,4 @@
-/* Progressive help for annotations; nothing here is needed to read or link. */
+/* Optional help; nothing here is needed to read or link. */
 (function () {
   "use strict";
   function openTarget() {
@@ -11,8 +11,7 @@
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
 
-  // "Open all / fold all" on reading pages, after the page's "as of" line. It keeps the reader's
-  // place: the passage at the top of the screen stays where it is while boxes open or fold.
+  // "Open all boxes" after the "as of" line; keeps the top passage in place.
   function addFoldAll() {
     var line = document.querySelector(".md-typeset .page-as-of");
     var boxes = document.querySelectorAll(".md-typeset .passage details");
@@ -43,7 +42,7 @@
     line.appendChild(button);
   }
   document.addEventListener("DOMContentLoaded", addFoldAll);
-  // Escape folds the annotation that holds focus and returns focus to its summary.
+  // Escape folds the focused annotation.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     var block = document.activeElement && document.activeElement.closest("details.annot[open]");
@@ -51,7 +50,7 @@
     block.open = false;
     block.querySelector("summary").focus();
   });
-  // "Link to this passage" copies the full address where the clipboard is available.
+  // Copy a passage link.
   document.addEventListener("click", function (event) {
     var a = event.target.closest && event.target.closest("a.passage-copy");
     if (!a || !navigator.clipboard || !window.isSecureContext) return;
@@ -64,7 +63,7 @@
     }, function () { location.hash = a.hash; });
   });
 })();
-/* A fragment that moved to another page leaves a note with its old id; go on to the new place. */
+/* Moved fragment: go to its new page. */
 (function () {
   var id = decodeURIComponent(location.hash.slice(1));
   var note = id && document.getElementById(id);
