@@ -35,20 +35,21 @@ def _cited_in(places, src: str) -> str:
 
 def entry(source: Source, places, src: str) -> list[str]:
     """One source: a one-line summary (publisher, title, date) that unfolds to the rest.
-    The id sits on the <details> itself, so a link to #src-<id> lands on the summary. Links carry
-    no class or rel (no target, so nothing to guard): print CSS finds them as details.source a[href^="http"]."""
+    The id sits on the <details> itself, so a link to #src-<id> lands on the summary. External links
+    carry rel="noopener" (the site's rule for every outside link, tests/test_links.py) and no class:
+    print CSS finds them as details.source a[href^="http"]."""
     sid = source.id
     summary = f'<b>{esc(source.publisher)}</b>, “{esc(one_line(source.title))}”, {human_date(source.date)}' 
     facts = []
     if source.author:
         facts.append(f"By {esc(source.author)}.")
     if source.url:
-        facts.append(f'<a href="{esc(source.url)}">Original</a>.')
+        facts.append(f'<a href="{esc(source.url)}" rel="noopener">Original</a>.')
     read_at = source.read_at
     if read_at:
         where = esc(read_at.publisher)
         if read_at.url:
-            where = f'<a href="{esc(read_at.url)}">{where}</a>'
+            where = f'<a href="{esc(read_at.url)}" rel="noopener">{where}</a>'
         facts.append(f"Read at {where}.")
     elif not source.url:
         facts.append("No address: not read online.")

@@ -109,8 +109,10 @@ def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/
 def mkdocs_build(out: Path, site_url: str, config: str = "mkdocs.yml", extra_env: dict | None = None,
                  cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """The command line itself, in a new process (for what only a separate process shows)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    env.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    # The same SOURCE_DATE_EPOCH as the in-process builds, whatever the caller's environment
+    # (./run exports the last commit's date), so the two can be compared byte for byte.
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+           **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=300,

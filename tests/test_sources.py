@@ -360,10 +360,10 @@ def test_sources_page_shows_the_original_and_where_it_was_read(built_site, site)
     block = html[html.index(f'id="src-{copy.id}"'):]
     block = block[: block.index("</details>")]
     assert f"<b>{daterefs.human_date(copy.date)}" not in block  # the date is plain text after the title
-    assert f'Read at <a href="{copy.read_at.url.replace("&", "&amp;")}">' in block
+    assert f'Read at <a href="{copy.read_at.url.replace("&", "&amp;")}" rel="noopener">' in block
     original = next(s for s in site.sources.values() if s.url)
     block = html[html.index(f'id="src-{original.id}"'):]
-    assert f'<a href="{original.url.replace("&", "&amp;")}">Original</a>' in block[: block.index("</details>")]
+    assert f'<a href="{original.url.replace("&", "&amp;")}" rel="noopener">Original</a>' in block[: block.index("</details>")]
 
 
 def test_sources_page_is_lighter_than_before(built_site):
