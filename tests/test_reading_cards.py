@@ -218,13 +218,14 @@ def test_every_page_ends_with_previous_and_next_links(built_site):
 
 @check("table-width", after_resize=True)
 def tables_fit_a_phone(visit):
-    """At 390 px no table is wider than the article's text (it would scroll sideways)."""
+    """At 390 px no table is wider than the article's text. The theme lets a wide table scroll
+    inside itself (max-width 100 %), so its scrollWidth is what tells."""
     visit.page.set_viewport_size(PHONE)
     visit.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return visit.page.evaluate("""() => { const box = document.querySelector('.md-content article').getBoundingClientRect();
         return [...document.querySelectorAll('.md-content article table')]
-          .filter(t => t.getBoundingClientRect().width > box.width + 1)
-          .map(t => Math.round(t.getBoundingClientRect().width)); }""")
+          .map(t => Math.max(t.scrollWidth, t.getBoundingClientRect().width))
+          .filter(width => width > box.width + 1).map(Math.round); }""")
 
 
 @pytest.mark.browser
