@@ -13,6 +13,8 @@ import logging
 import os
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,13 +194,41 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def sweep(server, built_site):
-    """Every page loaded once per colour scheme, every check of tests/sweep.py run on it."""
+def _wants_sweep(item) -> bool:
+    return "sweep" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The tests that read the browser sweep run last: the sweep starts with the run, in its own
+    thread and browser, and loads pages on one core while the other tests run on the other."""
+    items.sort(key=_wants_sweep)  # stable: the order within each part is unchanged
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sweep_in_background(request):
+    """Start the sweep at the first test if any collected test reads it (see ``sweep``)."""
+    if not any(_wants_sweep(item) for item in request.session.items):
+        yield None
+        return
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        require(False, "Playwright is not installed (requirements-test.txt)")
+        yield None  # the ``sweep`` fixture skips (or fails under CI)
+        return
     import sweep as sweep_module
 
-    return sweep_module.run(server, built_site)
+    server, site = request.getfixturevalue("server"), request.getfixturevalue("built_site")
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(1, thread_name_prefix="sweep")
+    running = pool.submit(sweep_module.run, server, site, stop=stop, side_by_side=False)
+    yield running
+    stop.set()  # a run cut short (-x, Ctrl-C) need not wait for the remaining pages
+    pool.shutdown(wait=True)
+
+
+@pytest.fixture(scope="session")
+def sweep(_sweep_in_background):
+    """Every page loaded once per colour scheme, every check of tests/sweep.py run on it."""
+    if _sweep_in_background is None:
+        require(False, "Playwright is not installed (requirements-test.txt)")
+    return _sweep_in_background.result()

@@ -20,7 +20,6 @@ printable) or raises; an exception becomes a finding, so one broken check never 
 
 from __future__ import annotations
 
-import functools
 import json
 import threading
 import time
@@ -88,21 +87,27 @@ class SweepResult:
         return {where: found for where, found in ran.items() if found}
 
 
-def run(server, site: Path, pages: list[str] | None = None) -> SweepResult:
-    """Sweep ``pages`` (default: every page of ``site``): one thread and one Chromium per colour
-    scheme, so the two schemes load and run axe side by side on two cores."""
+def run(server, site: Path, pages: list[str] | None = None, stop: threading.Event | None = None,
+        side_by_side: bool = True) -> SweepResult:
+    """Sweep ``pages`` (default: every page of ``site``), each colour scheme with its own Chromium:
+    side by side in two threads (two cores for the sweep), or one after the other in one thread
+    (when the sweep runs beside the other tests; see conftest). Setting ``stop`` ends it after the
+    page in hand (the run was cut short)."""
     pages = pages if pages is not None else addresses(site)
+    stop = stop or threading.Event()
     result = SweepResult(findings={name: {} for name in CHECKS})
     result.visited = [(address, scheme) for scheme in SCHEMES for address in pages]
     failures = []
 
-    def worker(scheme: str) -> None:
+    def worker(schemes: list[str]) -> None:
         try:
-            _sweep_scheme(scheme, server, pages, result)
+            for scheme in schemes:
+                _sweep_scheme(scheme, server, pages, result, stop)
         except BaseException as error:  # noqa: BLE001 - re-raised in the calling thread
             failures.append(error)
 
-    threads = [threading.Thread(target=worker, args=(scheme,), name=f"sweep-{scheme}") for scheme in SCHEMES]
+    shares = [[scheme] for scheme in SCHEMES] if side_by_side else [list(SCHEMES)]
+    threads = [threading.Thread(target=worker, args=(share,), name=f"sweep-{'-'.join(share)}") for share in shares]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -112,7 +117,7 @@ def run(server, site: Path, pages: list[str] | None = None) -> SweepResult:
     return result
 
 
-def _sweep_scheme(scheme: str, server, pages: list[str], result: SweepResult) -> None:
+def _sweep_scheme(scheme: str, server, pages: list[str], result: SweepResult, stop: threading.Event) -> None:
     from playwright.sync_api import sync_playwright
 
     from browser import launch
@@ -123,9 +128,13 @@ def _sweep_scheme(scheme: str, server, pages: list[str], result: SweepResult) ->
         watch = Watch(server.url)
         context = browser.new_context(color_scheme=scheme, viewport=WIDE)
         context.add_init_script(INIT)
+        if AXE_CURRENT.exists():  # before the page's own scripts, and not subject to its CSP
+            context.add_init_script(path=AXE_CURRENT)
         watch.attach(context)
         page = watch.page(context)
         for address in pages:
+            if stop.is_set():
+                break
             watch.clear()
             page.set_viewport_size(WIDE)
             start = time.perf_counter()
@@ -149,6 +158,9 @@ def _spent(result: SweepResult, name: str, start: float) -> None:
         result.seconds[name] = result.seconds.get(name, 0) + time.perf_counter() - start
 
 
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
 # ----- The checks every page gets --------------------------------------------------------------
 
 
@@ -158,44 +170,41 @@ def scheme_applied(visit: Visit) -> list:
     return [] if shown == SCHEMES[visit.scheme] else [f"data-md-color-scheme={shown!r}"]
 
 
-def _axe(visit: Visit, axe, key: str) -> list:
-    results = axe.run(visit.page)
+def _axe(visit: Visit) -> list:
+    """Run axe-core (pinned in tools/axe, put in every document by the sweep's context): it runs
+    every rule of the older copy axe-playwright-python bundles, and more (test_sweep.py checks
+    that), so only it runs."""
+    results = visit.page.evaluate("axe.run({resultTypes: ['violations']})")
     with _LOCK:
-        visit.info.setdefault(key, set()).add(results.response["testEngine"]["version"])
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        visit.info.setdefault("axe", set()).add(results["testEngine"]["version"])
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
 
 
-@check("axe-bundled")
-def axe_bundled(visit: Visit) -> list:
-    """axe-core as bundled with axe-playwright-python (older)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    return _axe(visit, Axe(), "axe-bundled")
-
-
-@check("axe-current")
-def axe_current(visit: Visit) -> list:
-    """The current axe-core from npm, pinned in tools/axe (runs after the bundled one and replaces
-    window.axe). Injected with page.evaluate: the CSP blocks injected script elements."""
+@check("axe")
+def axe_at_1280(visit: Visit) -> list:
     if not AXE_CURRENT.exists():
-        visit.info["axe-current-missing"] = True
+        visit.info["axe-missing"] = True
         return []
-    return _axe(visit, _current_axe(), "axe-current")
+    return _axe(visit)
 
 
-@functools.lru_cache(maxsize=1)
-def _current_axe():
-    from axe_playwright_python.sync_playwright import Axe
+# The drawings are also checked at a phone's width, where they change layout.
+PHONE_AXE_PAGES = {"connections/", "map/", "timeline/"}
 
-    return Axe.from_file(AXE_CURRENT)
+
+@check("axe-phone", after_resize=True)
+def axe_on_a_phone(visit: Visit) -> list:
+    if visit.address not in PHONE_AXE_PAGES or not AXE_CURRENT.exists():
+        return []
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    visit.page.evaluate(FRAMES)
+    return _axe(visit)
 
 
 @check("csp")
 def csp_violations(visit: Visit) -> list:
     return visit.page.evaluate("window.__csp")
 
-
-FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 @check("overflow", after_resize=True)

@@ -194,11 +194,6 @@ def article_yml() -> dict:
     return yaml.safe_load((ROOT / "data" / "article.yml").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data", ROOT)
-
-
 # --- the tests ------------------------------------------------------------------------------
 
 def test_the_vocabulary_is_the_pinned_release():
