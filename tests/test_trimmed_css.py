@@ -36,6 +36,18 @@ def html_classes(site: Path) -> set[str]:
     return used
 
 
+def split_rule(rule: str) -> tuple[str, list[str]]:
+    """'a,b{x:1;--y:2}' -> ('a,b', ['x:1', '--y:2']) (values with quoted semicolons stay whole)."""
+    selector, body = rule.strip().split("{", 1)
+    return selector.strip(), [d.strip() for d in re.findall(r'(?:[^;"\']|"[^"]*"|\'[^\']*\')+', body.rstrip("}")) if d.strip()]
+
+
+def read_properties() -> set[str]:
+    """Custom properties something reads: var(--x) in the trimmed sheets or our own CSS."""
+    text = "".join(p.read_text(encoding="utf-8") for p in [*committed().values(), *(ROOT / "docs" / "css").glob("*.css")])
+    return set(re.findall(r"var\(\s*(--[\w-]+)", text))
+
+
 def committed() -> dict[str, Path]:
     return {p.name: p for p in sorted(COMMITTED.glob("*.min.css"))}
 
@@ -82,12 +94,17 @@ def test_the_palette_keeps_the_schemes_and_colours_the_toggle_offers(built_site)
     name = next(n for n in committed() if n.startswith("palette."))
     original = (trim.material_dir() / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
     kept = (COMMITTED / name).read_text(encoding="utf-8")
-    # Every rule whose colour conditions are all ones the toggle offers is kept whole (rules for
-    # images marked light- or dark-only are dropped: the site has none).
+    # Every rule whose colour conditions are all ones the toggle offers is kept, with every
+    # declaration but those of custom properties nothing reads (rules for images marked light- or
+    # dark-only are dropped: the site has none).
     needed = [rule for rule in re.findall(r"[^{}]*\[data-md-color-[^{}]*\{[^}]*\}", original)
               if set(re.findall(r"data-md-color-(scheme|primary|accent)=([\w-]+)", rule)) <= offered and "[src" not in rule]
     assert len(needed) >= 3
-    assert [rule for rule in needed if rule not in kept] == []
+    kept_rules = dict(split_rule(rule) for rule in re.findall(r"[^{}]*\{[^{}]*\}", kept))
+    read = read_properties()
+    for selector, declarations in map(split_rule, needed):
+        assert selector in kept_rules, selector
+        assert [d for d in declarations if not d.startswith("--") or d.split(":")[0] in read] == kept_rules[selector], selector
     assert "[data-md-color-primary=red]" in original and "[data-md-color-primary=red]" not in kept
     # What the trimming is for: the theme's features this site does not switch on are gone.
     main = next(p for n, p in committed().items() if n.startswith("main."))
@@ -103,3 +120,17 @@ def test_a_fresh_trim_of_the_built_site_matches_the_committed_files(built_site):
     assert sorted(fresh) == sorted(committed())
     for name, (css, _) in fresh.items():
         assert css == (COMMITTED / name).read_text(encoding="utf-8"), f"{name}: stale, run tools/purgecss/trim.py"
+
+
+def test_custom_properties_nothing_reads_are_gone_and_the_rest_stay():
+    """The trim also drops the theme's custom properties that no kept rule, page, script or our
+    own CSS reads (most are icons for features not switched on)."""
+    originals = "".join(p.read_text(encoding="utf-8") for p in trim.originals().values())
+    kept = "".join(p.read_text(encoding="utf-8") for p in committed().values())
+    declared = lambda css: set(re.findall(r"[{;](--[\w-]+):", css))  # noqa: E731
+    ours = set(re.findall(r"var\(\s*(--md-[\w-]+)", (ROOT / "docs" / "css" / "site.css").read_text(encoding="utf-8")))
+    assert len(ours) > 10
+    assert (ours & declared(originals)) - declared(kept) == set(), "a property our CSS reads was dropped"
+    assert (read_properties() & declared(originals)) - declared(kept) == set()
+    assert {"--md-version-icon", "--md-tasklist-icon", "--md-source-forks-icon"} <= declared(originals) - declared(kept)
+    assert {"--md-primary-fg-color", "--md-details-icon", "--md-search-result-icon"} <= declared(kept)

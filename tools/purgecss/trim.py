@@ -98,6 +98,7 @@ def trim(site: Path) -> dict[str, tuple[str, list[str]]]:
         "css": [{"name": path.name, "path": str(path)} for path in originals().values()],
         "html": [str(p) for p in sorted(site.rglob("*.html"))],
         "js": [str(p) for p in scripts(site)],
+        "own_css": [str(p) for p in sorted((ROOT / "docs" / "css").glob("*.css"))],
         "safelist": SAFELIST,
         "blocklist": BLOCKLIST,
     }
