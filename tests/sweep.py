@@ -170,14 +170,20 @@ def scheme_applied(visit: Visit) -> list:
     return [] if shown == SCHEMES[visit.scheme] else [f"data-md-color-scheme={shown!r}"]
 
 
-def _axe(visit: Visit) -> list:
+def _axe(visit: Visit, options: str = "{resultTypes: ['violations']}") -> list:
     """Run axe-core (pinned in tools/axe, put in every document by the sweep's context): it runs
     every rule of the older copy axe-playwright-python bundles, and more (test_sweep.py checks
     that), so only it runs."""
-    results = visit.page.evaluate("axe.run({resultTypes: ['violations']})")
+    results = visit.page.evaluate(f"axe.run({options})")
     with _LOCK:
         visit.info.setdefault("axe", set()).add(results["testEngine"]["version"])
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+
+
+# Every axe rule runs at a phone's width, where most readers are. At 1280 px only the rules whose
+# outcome depends on what is laid out and visible run again (the sidebars show there; colours
+# over other colours, target sizes): the others read the document, which is the same at any width.
+LAYOUT_RULES = ["color-contrast", "link-in-text-block", "target-size", "scrollable-region-focusable"]
 
 
 @check("axe")
@@ -185,16 +191,12 @@ def axe_at_1280(visit: Visit) -> list:
     if not AXE_CURRENT.exists():
         visit.info["axe-missing"] = True
         return []
-    return _axe(visit)
-
-
-# The drawings are also checked at a phone's width, where they change layout.
-PHONE_AXE_PAGES = {"connections/", "map/", "timeline/"}
+    return _axe(visit, f"{{runOnly: {{type: 'rule', values: {json.dumps(LAYOUT_RULES)}}}, resultTypes: ['violations']}}")
 
 
 @check("axe-phone", after_resize=True)
 def axe_on_a_phone(visit: Visit) -> list:
-    if visit.address not in PHONE_AXE_PAGES or not AXE_CURRENT.exists():
+    if not AXE_CURRENT.exists():
         return []
     visit.page.set_viewport_size({"width": 390, "height": 844})
     visit.page.evaluate(FRAMES)
@@ -204,7 +206,6 @@ def axe_on_a_phone(visit: Visit) -> list:
 @check("csp")
 def csp_violations(visit: Visit) -> list:
     return visit.page.evaluate("window.__csp")
-
 
 
 @check("overflow", after_resize=True)
