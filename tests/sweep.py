@@ -32,7 +32,9 @@ from browser import Watch, addresses
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMES = {"light": "default", "dark": "slate"}  # browser preference -> Material's scheme name
 WIDE = {"width": 1280, "height": 800}
-NARROW = [390, 320, 640]  # a phone; the narrowest phone; a 1280 px window at 200 % zoom
+PHONE = {"width": 390, "height": 844}
+# A 1280 px window at 200 % zoom; the narrowest phone; a phone (last: the phone checks follow).
+NARROW = [{"width": 640, "height": 800}, {"width": 320, "height": 800}, PHONE]
 AXE_CURRENT = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_PINNED = json.loads((ROOT / "tools" / "axe" / "package.json").read_text(encoding="utf-8"))["dependencies"]["axe-core"]
 
@@ -170,19 +172,19 @@ def scheme_applied(visit: Visit) -> list:
     return [] if shown == SCHEMES[visit.scheme] else [f"data-md-color-scheme={shown!r}"]
 
 
-def _axe(visit: Visit, options: str = "{resultTypes: ['violations']}") -> list:
+def _axe(visit: Visit, context: str = "document", options: str = "{resultTypes: ['violations']}") -> list:
     """Run axe-core (pinned in tools/axe, put in every document by the sweep's context): it runs
     every rule of the older copy axe-playwright-python bundles, and more (test_sweep.py checks
     that), so only it runs."""
-    results = visit.page.evaluate(f"axe.run({options})")
+    results = visit.page.evaluate(f"axe.run({context}, {options})")
     with _LOCK:
         visit.info.setdefault("axe", set()).add(results["testEngine"]["version"])
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
 
 
-# Every axe rule runs at a phone's width, where most readers are. At 1280 px only the rules whose
-# outcome depends on what is laid out and visible run again (the sidebars show there; colours
-# over other colours, target sizes): the others read the document, which is the same at any width.
+# Every axe rule runs at a phone's width, where most readers are (axe-phone, below). At 1280 px
+# the rules whose outcome depends on layout run again on the whole page (the sidebars show there;
+# colours over other colours, target sizes): the other rules read the document, the same at any width.
 LAYOUT_RULES = ["color-contrast", "link-in-text-block", "target-size", "scrollable-region-focusable"]
 
 
@@ -191,16 +193,7 @@ def axe_at_1280(visit: Visit) -> list:
     if not AXE_CURRENT.exists():
         visit.info["axe-missing"] = True
         return []
-    return _axe(visit, f"{{runOnly: {{type: 'rule', values: {json.dumps(LAYOUT_RULES)}}}, resultTypes: ['violations']}}")
-
-
-@check("axe-phone", after_resize=True)
-def axe_on_a_phone(visit: Visit) -> list:
-    if not AXE_CURRENT.exists():
-        return []
-    visit.page.set_viewport_size({"width": 390, "height": 844})
-    visit.page.evaluate(FRAMES)
-    return _axe(visit)
+    return _axe(visit, options=f"{{runOnly: {{type: 'rule', values: {json.dumps(LAYOUT_RULES)}}}, resultTypes: ['violations']}}")
 
 
 @check("csp")
@@ -210,15 +203,26 @@ def csp_violations(visit: Visit) -> list:
 
 @check("overflow", after_resize=True)
 def horizontal_overflow(visit: Visit) -> list:
-    """Narrow the window (no reload) and compare the document's width with the viewport's."""
+    """Narrow the window (no reload) and compare the document's width with the viewport's. It
+    ends at a phone's size, where the checks after it (axe-phone) run."""
     found = []
-    for width in NARROW:
-        visit.page.set_viewport_size({"width": width, "height": 800})
+    for size in NARROW:
+        visit.page.set_viewport_size(size)
         visit.page.evaluate(FRAMES)  # let media-query listeners run
         scroll = visit.page.evaluate("document.documentElement.scrollWidth")
-        if scroll > width:
-            found.append(f"{scroll} px wide at {width} px")
+        if scroll > size["width"]:
+            found.append(f"{scroll} px wide at {size['width']} px")
     return found
+
+
+@check("axe-phone", after_resize=True)
+def axe_on_a_phone(visit: Visit) -> list:
+    if not AXE_CURRENT.exists():
+        return []
+    if visit.page.viewport_size != PHONE:
+        visit.page.set_viewport_size(PHONE)
+        visit.page.evaluate(FRAMES)
+    return _axe(visit)
 
 
 @check("console", last=True)
