@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 from browser import Watch  # noqa: E402
+from sweep import check  # noqa: E402
 
 PHONE, LAPTOP = 390, 1280
 PAGES = ["connections/", "map/", "timeline/"]
@@ -87,13 +88,22 @@ SMALLEST_TEXT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("address", PAGES + ["glossary/quds-force/"])
-def test_text_is_at_least_12px_and_nothing_overflows_on_a_phone(browser, server, address):
-    context, page, watch = open_page(browser, server, address, PHONE)
-    smallest, where, scroll_width = page.evaluate(SMALLEST_TEXT)
-    context.close()
-    assert smallest >= 12, f"{address}: {smallest:.2f}px ({where!r})"
-    assert scroll_width <= PHONE, f"{address}: the page is {scroll_width}px wide"
+TEXT_PAGES = PAGES + ["glossary/quds-force/"]
+
+
+@check("smallest-drawing-text", after_resize=True)
+def smallest_drawing_text(visit):
+    """At 390 px (the sweep has narrowed the window): the smallest text in the drawings and
+    timeline lists, as [px, where, page width]."""
+    return [visit.page.evaluate(SMALLEST_TEXT)] if visit.address in TEXT_PAGES else []
+
+
+def test_text_is_at_least_12px_and_nothing_overflows_on_a_phone(sweep):
+    for address in TEXT_PAGES:
+        for scheme in ("light", "dark"):
+            ((smallest, where, scroll_width),) = sweep.findings["smallest-drawing-text"][(address, scheme)]
+            assert smallest >= 12, f"{address} ({scheme}): {smallest:.2f}px ({where!r})"
+            assert scroll_width <= PHONE, f"{address} ({scheme}): the page is {scroll_width}px wide"
 
 
 def test_timeline_reaches_2019_to_2021_quickly_on_a_phone(browser, server):
