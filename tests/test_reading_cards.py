@@ -260,16 +260,23 @@ def test_contrast_is_computed_as_wcag_defines_it():
     assert round(contrast((118, 118, 118), (255, 255, 255)), 2) == 4.54
 
 
+BADGE_COLOURS = """() => [...document.querySelectorAll('.verdict-scale .badge')].map(b => {
+    const s = getComputedStyle(b); let bg = s.backgroundColor, el = b;
+    while (bg === 'rgba(0, 0, 0, 0)' && el.parentElement) { el = el.parentElement; bg = getComputedStyle(el).backgroundColor; }
+    return [b.className.split(' ').pop(), s.color, bg, getComputedStyle(b, '::before').content]; })"""
+
+
+@check("badge-colours", after_resize=True)
+def badge_colours(visit):
+    """On the method page, which lists every verdict and forecast score once: each badge's text
+    colour, the background behind it and its icon, as a phone shows them."""
+    return visit.page.evaluate(BADGE_COLOURS) if visit.address == "about/" else []
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_badge_is_readable_and_has_its_own_icon(chromium, server, scheme):
-    # The method page lists every verdict and every forecast score once.
-    context, page = _page(chromium, server, "about/", color_scheme=scheme)
-    badges = page.evaluate("""() => [...document.querySelectorAll('.verdict-scale .badge')].map(b => {
-        const s = getComputedStyle(b); let bg = s.backgroundColor, el = b;
-        while (bg === 'rgba(0, 0, 0, 0)' && el.parentElement) { el = el.parentElement; bg = getComputedStyle(el).backgroundColor; }
-        return [b.className.split(' ').pop(), s.color, bg, getComputedStyle(b, '::before').content]; })""")
-    context.close()
+def test_every_badge_is_readable_and_has_its_own_icon(sweep, scheme):
+    badges = sweep.findings["badge-colours"][("about/", scheme)]
 
     def rgb(value):
         return tuple(int(x) for x in re.findall(r"\d+", value)[:3])

@@ -49,21 +49,31 @@ def overlap(a, b) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
+@check("map-boxes-wide")
+def map_boxes_wide(visit):
+    """The map at 1280 px (where the sweep loads each page): its layout, label and marker boxes."""
+    return [visit.page.evaluate(MAP_BOXES)] if visit.address == "map/" else []
+
+
+@check("map-boxes-phone", after_resize=True)
+def map_boxes_phone(visit):
+    """The same at 390 px, after the sweep has narrowed the window."""
+    return [visit.page.evaluate(MAP_BOXES)] if visit.address == "map/" else []
+
+
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
-def test_map_labels_do_not_overlap_and_markers_stand_apart(browser, server, width):
-    context, page, watch = open_page(browser, server, "map/", width)
-    found = page.evaluate(MAP_BOXES)
-    context.close()
-    assert ("viz-map--narrow" if width == PHONE else "viz-map--wide") in found["layout"]
-    assert found["width"] <= width - 20
-    labels = found["labels"]
-    assert len(labels) >= 20
-    clashes = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:] if overlap(a["box"], b["box"]) > 1]
-    assert not clashes
-    dots = found["dots"]
-    close = [(a, b) for i, a in enumerate(dots) for b in dots[i + 1:] if math.dist(a, b) < 12]
-    assert not close, close
-    assert not watch.errors and not watch.foreign
+def test_map_labels_do_not_overlap_and_markers_stand_apart(sweep, width):
+    for scheme in ("light", "dark"):
+        (found,) = sweep.findings["map-boxes-phone" if width == PHONE else "map-boxes-wide"][("map/", scheme)]
+        assert ("viz-map--narrow" if width == PHONE else "viz-map--wide") in found["layout"]
+        assert found["width"] <= width - 20
+        labels = found["labels"]
+        assert len(labels) >= 20
+        clashes = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:] if overlap(a["box"], b["box"]) > 1]
+        assert not clashes, (scheme, clashes)
+        dots = found["dots"]
+        close = [(a, b) for i, a in enumerate(dots) for b in dots[i + 1:] if math.dist(a, b) < 12]
+        assert not close, (scheme, close)
 
 
 SMALLEST_TEXT = """() => {
