@@ -220,7 +220,7 @@ def _sweep_in_background(request):
     server, site = request.getfixturevalue("server"), request.getfixturevalue("built_site")
     stop = threading.Event()
     pool = ThreadPoolExecutor(1, thread_name_prefix="sweep")
-    running = pool.submit(sweep_module.run, server, site, stop=stop, side_by_side=False)
+    running = pool.submit(sweep_module.run, server, site, stop=stop)
     yield running
     stop.set()  # a run cut short (-x, Ctrl-C) need not wait for the remaining pages
     pool.shutdown(wait=True)

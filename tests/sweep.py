@@ -63,7 +63,6 @@ class Check:
 
 
 CHECKS: dict[str, Check] = {}
-_LOCK = threading.Lock()
 
 
 def check(name: str, after_resize: bool = False, last: bool = False):
@@ -89,33 +88,16 @@ class SweepResult:
         return {where: found for where, found in ran.items() if found}
 
 
-def run(server, site: Path, pages: list[str] | None = None, stop: threading.Event | None = None,
-        side_by_side: bool = True) -> SweepResult:
-    """Sweep ``pages`` (default: every page of ``site``), each colour scheme with its own Chromium:
-    side by side in two threads (two cores for the sweep), or one after the other in one thread
-    (when the sweep runs beside the other tests; see conftest). Setting ``stop`` ends it after the
-    page in hand (the run was cut short)."""
+def run(server, site: Path, pages: list[str] | None = None, stop: threading.Event | None = None) -> SweepResult:
+    """Sweep ``pages`` (default: every page of ``site``), one colour scheme after the other, each
+    with its own Chromium, in the calling thread (conftest runs it in a thread of its own, beside
+    the other tests). Setting ``stop`` ends it after the page in hand (the run was cut short)."""
     pages = pages if pages is not None else addresses(site)
     stop = stop or threading.Event()
     result = SweepResult(findings={name: {} for name in CHECKS})
     result.visited = [(address, scheme) for scheme in SCHEMES for address in pages]
-    failures = []
-
-    def worker(schemes: list[str]) -> None:
-        try:
-            for scheme in schemes:
-                _sweep_scheme(scheme, server, pages, result, stop)
-        except BaseException as error:  # noqa: BLE001 - re-raised in the calling thread
-            failures.append(error)
-
-    shares = [[scheme] for scheme in SCHEMES] if side_by_side else [list(SCHEMES)]
-    threads = [threading.Thread(target=worker, args=(share,), name=f"sweep-{'-'.join(share)}") for share in shares]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
+    for scheme in SCHEMES:
+        _sweep_scheme(scheme, server, pages, result, stop)
     return result
 
 
@@ -156,8 +138,7 @@ def _sweep_scheme(scheme: str, server, pages: list[str], result: SweepResult, st
 
 
 def _spent(result: SweepResult, name: str, start: float) -> None:
-    with _LOCK:
-        result.seconds[name] = result.seconds.get(name, 0) + time.perf_counter() - start
+    result.seconds[name] = result.seconds.get(name, 0) + time.perf_counter() - start
 
 
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
@@ -172,13 +153,12 @@ def scheme_applied(visit: Visit) -> list:
     return [] if shown == SCHEMES[visit.scheme] else [f"data-md-color-scheme={shown!r}"]
 
 
-def _axe(visit: Visit, context: str = "document", options: str = "{resultTypes: ['violations']}") -> list:
+def _axe(visit: Visit, options: str = "{resultTypes: ['violations']}") -> list:
     """Run axe-core (pinned in tools/axe, put in every document by the sweep's context): it runs
     every rule of the older copy axe-playwright-python bundles, and more (test_sweep.py checks
     that), so only it runs."""
-    results = visit.page.evaluate(f"axe.run({context}, {options})")
-    with _LOCK:
-        visit.info.setdefault("axe", set()).add(results["testEngine"]["version"])
+    results = visit.page.evaluate(f"axe.run({options})")
+    visit.info.setdefault("axe", set()).add(results["testEngine"]["version"])
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
 
 
@@ -193,7 +173,7 @@ def axe_at_1280(visit: Visit) -> list:
     if not AXE_CURRENT.exists():
         visit.info["axe-missing"] = True
         return []
-    return _axe(visit, options=f"{{runOnly: {{type: 'rule', values: {json.dumps(LAYOUT_RULES)}}}, resultTypes: ['violations']}}")
+    return _axe(visit, f"{{runOnly: {{type: 'rule', values: {json.dumps(LAYOUT_RULES)}}}, resultTypes: ['violations']}}")
 
 
 @check("csp")
