@@ -10,9 +10,13 @@ class Problem:
     file: str
     line: int
     message: str
+    # The rule's short name, shown as "[rule NAME]" so a writer can look it up in data/README.md
+    # ("Rules the build checks"). Empty for plain format mistakes (YAML, schema).
+    rule: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        tag = f" [rule {self.rule}]" if self.rule else ""
+        return f"{self.file}:{self.line}: {self.message}{tag}"
 
 
 class ContentError(Exception):
