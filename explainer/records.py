@@ -120,6 +120,7 @@ class Actor(Located):
     role: str
     fate: str
     fate_as_of: str
+    fate_checked: str | None = None
     sources: tuple[str, ...] = ()
     article_name: str | None = None
     aliases: tuple[str, ...] = ()
@@ -173,6 +174,7 @@ class Next(Located):
 
     text: str
     as_of: str
+    checked: str | None = None
     sources: tuple[str, ...] = ()
 
 
@@ -251,6 +253,8 @@ class Correction(Located):
     target: str  # a passage, claim, forecast or glossary id
     was: str
     now: str
+    kind: str | None = None  # verdict, fact, update, source or map
+    why: str | None = None
     sources: tuple[str, ...] = ()
 
 

@@ -82,7 +82,8 @@ ACTOR = {
     "role": TEXT,
     "key_dates": Field("records", required=False, schema=DATED_TEXT),
     "fate": TEXT,
-    "fate_as_of": DATE,
+    "fate_as_of": DATE,  # the newest reporting the fate rests on
+    "fate_checked": optional(DATE),  # the day we last looked
     "sources": SOURCES,
     "further_reading": Field("records", required=False, schema=FURTHER_READING),  # e.g. Wikipedia: not a source
 }
@@ -112,7 +113,8 @@ FORECAST = {
 }
 
 SOURCED_TEXT = {"text": TEXT, "sources": SOURCES}
-NEXT = {"text": TEXT, "as_of": DATE, "sources": SOURCES}
+# as_of: the date of the newest reporting the text rests on; checked: the day we last looked.
+NEXT = {"text": TEXT, "as_of": DATE, "checked": optional(DATE), "sources": SOURCES}
 
 PASSAGE = {
     "id": Field("id"),
@@ -203,6 +205,9 @@ CORRECTION = {
     "target": TEXT,  # a passage, claim or glossary id; checked in data.py
     "was": TEXT,
     "now": TEXT,
+    # What kind of change, and why it was made (required once every entry has them: issue 26).
+    "kind": Field("enum", required=False, choices=("verdict", "fact", "update", "source", "map")),
+    "why": optional(TEXT),
     "sources": Field("refs", required=False, ref="source"),
 }
 
