@@ -361,6 +361,7 @@ def test_sources_page_shows_the_original_and_where_it_was_read(built_site, site)
 
 def test_sources_page_is_lighter_than_before(built_site):
     """Issue 21: 42 KB of gzip HTML before, without the copies' addresses it now shows; 46.8 KB with
-    them, 46.5 KB once its links lost their redundant class and rel."""
+    them, 46.5 KB once its links lost their redundant class and rel; 49.2 KB with the 16 sources issue 26
+    added for the what-happened-next blocks (about 155 bytes each)."""
     size = len(gzip.compress((built_site / "sources" / "index.html").read_bytes(), 9))
-    assert size < 47_000, size
+    assert size < 50_000, size
