@@ -359,8 +359,9 @@ def test_sources_page_shows_the_original_and_where_it_was_read(built_site, site)
     assert f'<a href="{original.url.replace("&", "&amp;")}" rel="noopener">Original</a>' in block[: block.index("</details>")]
 
 
-def test_sources_page_is_lighter_than_before(built_site):
+def test_sources_page_is_lighter_than_before(built_site, site):
     """Issue 21: 42 KB of gzip HTML before, without the copies' addresses it now shows; 46.8 KB with
-    them, 46.5 KB once its links lost their redundant class and rel."""
+    them, 46.5 KB once its links lost their redundant class and rel (285 sources, about 163 bytes
+    each). The budget is per source, so new sources (issue 26) do not trip it but heavier markup does."""
     size = len(gzip.compress((built_site / "sources" / "index.html").read_bytes(), 9))
-    assert size < 47_000, size
+    assert size < 170 * len(site.sources), (size, len(site.sources))
