@@ -83,6 +83,19 @@ class Source(Located):
     note: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outlet(Located):
+    """A publisher in data/outlets.yml: its one name, kind and reliability class."""
+
+    id: str
+    name: str
+    kind: str
+    reliability: str  # reliable, attribution or unreliable
+    why: str | None = None
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
 # --- the glossary -----------------------------------------------------------------------------
 
 

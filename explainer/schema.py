@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem
-from .scales import ACTOR_KINDS, FORECAST_SCORES, RELATIONS, SOURCE_KINDS, VERDICTS
+from .scales import ACTOR_KINDS, FORECAST_SCORES, OUTLET_KINDS, RELATIONS, RELIABILITY, SOURCE_KINDS, VERDICTS
 from .yamlfile import Items, Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,6 +67,17 @@ SOURCE = {
 }
 
 FURTHER_READING = {"title": TEXT, "url": Field("url")}
+
+# data/outlets.yml: every publisher once (checked further in explainer/outlets.py).
+OUTLET = {
+    "id": Field("id"),
+    "name": TEXT,  # as every source writes it
+    "kind": Field("enum", choices=OUTLET_KINDS),
+    "reliability": Field("enum", choices=RELIABILITY),
+    "why": optional(TEXT),  # required for any class but reliable
+    "aliases": Field("strs", required=False),  # other spellings, to point a writer at the name
+    "note": optional(TEXT),
+}
 
 NATIVE = {"lang": TEXT, "script": TEXT, "text": TEXT}
 DATED_TEXT = {"date": DATE, "text": TEXT}
