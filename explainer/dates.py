@@ -74,3 +74,14 @@ def findings(site, add) -> None:
                 add(rid, "as-of-sources", record.file, line,
                     f"{what} '{rid}': {as_of_key} {as_of} is earlier than its newest source '{sid}' ({date}); "
                     f"set {as_of_key} to the date of the newest reporting it rests on")
+
+
+def stamp(as_of: str, checked: str | None, html: bool = True, capital: bool = False) -> str:
+    """The two dates as a reader sees them: "checked 7 December 2026 · reporting up to March 2026"
+    ("as of March 2026" until the block has a checked date)."""
+    from .text import human_date
+
+    def shown(date):
+        return f'<time datetime="{date}">{human_date(date)}</time>' if html else human_date(date)
+    text = f"checked {shown(checked)} · reporting up to {shown(as_of)}" if checked else f"as of {shown(as_of)}"
+    return text[0].upper() + text[1:] if capital else text

@@ -266,8 +266,8 @@ class Correction(Located):
     target: str  # a passage, claim, forecast or glossary id
     was: str
     now: str
-    kind: str | None = None  # verdict, fact, update, source or map
-    why: str | None = None
+    kind: str  # verdict, fact, update, source or map
+    why: str
     sources: tuple[str, ...] = ()
 
 

@@ -92,3 +92,12 @@ RELIABILITY = {
     "attribution": "Use with attribution",  # say whose report it is
     "unreliable": "Unreliable",  # never a first source; a copy read at most
 }
+
+# data/corrections.yml: what kind of change an entry is, in the order the log shows them.
+CORRECTION_KINDS = {
+    "verdict": "Verdict changed",
+    "fact": "Fact corrected",
+    "update": "Brought up to date",
+    "source": "Source replaced",
+    "map": "Map point moved",
+}
