@@ -4,8 +4,9 @@
 (``fate_checked``) is the day we last looked. The build checks that they are in order:
 
 - ``as-of-checked``: ``as_of`` is not later than ``checked`` (no reporting from after the check);
-- ``as-of-sources``: ``as_of`` is not earlier than the newest source the block cites (the text
-  cannot rest on reporting newer than it claims);
+- ``as-of-sources``: a next block's ``as_of`` is not earlier than the newest source it cites (the
+  text cannot rest on reporting newer than it claims; a glossary entry's sources back the whole
+  entry, not only its fate, so fates are not compared);
 - ``checked``: every block and fate has its checked date, once ``REQUIRE_CHECKED`` is on.
 
 Partial dates ("2026-03") count as any day they may mean, so only a certain contradiction fails.
@@ -67,7 +68,8 @@ def findings(site, add) -> None:
             add(rid, "as-of-checked", record.file, line,
                 f"{what} '{rid}': {as_of_key} {as_of} is later than {checked_key} {checked}; as_of is the date of "
                 "the newest reporting, which cannot postdate the check")
-        newest = newest_source(site, record.sources)
+        # A glossary entry's sources back all of it, not only its fate, so only a next block's are compared.
+        newest = newest_source(site, record.sources) if as_of_key == "as_of" else None
         if newest and as_of_span:
             sid, date = newest
             if as_of_span[1] < span(date)[0]:
