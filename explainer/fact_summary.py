@@ -76,7 +76,8 @@ def corrections_markdown(site: Site, src: str) -> str:
     out = []
     items = sorted(site.corrections.values(), key=lambda c: (c.date, c.id), reverse=True)
     for item in sorted(items, key=lambda c: order.index(c.kind) if c.kind in order else len(order)):
-        kind = f'<span class="correction-kind correction-kind--{item.kind}">{CORRECTION_KINDS.get(item.kind, item.kind)}</span>'
+        label = "Score changed" if item.kind == "verdict" and item.target in site.forecasts else CORRECTION_KINDS.get(item.kind, item.kind)
+        kind = f'<span class="correction-kind correction-kind--{item.kind}">{label}</span>'
         change = verdict_change(site, item) if item.kind == "verdict" else ""
         where = target_link(site, item.target, src)
         if item.kind == "map":
