@@ -62,7 +62,7 @@ class Registry:
         for candidate in (name, DESCRIPTOR.sub("", name)):
             if _fold(candidate) in self.aliases:
                 return f"; write it '{self.aliases[_fold(candidate)]}' (the registered name)"
-        close = difflib.get_close_matches(_fold(name), list(self.aliases), n=2, cutoff=0.6)
+        close = difflib.get_close_matches(_fold(name), list(self.aliases), n=2, cutoff=0.75)
         names = list(dict.fromkeys(self.aliases[c] for c in close))
         if names:
             return "; did you mean " + " or ".join(f"'{n}'" for n in names) + "?"
