@@ -100,3 +100,30 @@ def test_the_corrections_page_shows_a_kind_and_a_reason_for_every_entry(built_si
     order = ["verdict", "fact", "update", "source", "map"]
     kinds = [kind for kind, _, _ in entries]
     assert kinds == sorted(kinds, key=order.index), kinds  # verdict changes first
+
+
+def test_a_missing_checked_date_is_reported_once_required(tmp_path, monkeypatch):
+    """REQUIRE_CHECKED (explainer/dates.py) is the lead's switch once every block has its checked date."""
+    import shutil
+
+    import pytest
+
+    from explainer import dates
+    from explainer.data import load_site
+    from explainer.problems import ContentError
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    page = data / "passages" / "background.yml"
+    text = page.read_text(encoding="utf-8")
+    block = re.search(r"^    next:\n(?:      .*\n|\n)*", text, re.MULTILINE)
+    cleaned = re.sub(r"^      checked: .*\n", "", block.group(0), flags=re.MULTILINE)
+    page.write_text(text[: block.start()] + cleaned + text[block.end():], encoding="utf-8")
+    line = text[: block.start()].count("\n") + 2  # the block's first field, below 'next:'
+    load_site(data, tmp_path)  # off: no complaint
+    monkeypatch.setattr(dates, "REQUIRE_CHECKED", True)
+    with pytest.raises(ContentError) as error:
+        load_site(data, tmp_path)
+    shown = [str(p) for p in error.value.problems if p.rule == "checked"]
+    assert any(s.startswith(f"data/passages/background.yml:{line}: what happened next '") and "add 'checked:'" in s
+               for s in shown), shown
