@@ -117,12 +117,22 @@ def main() -> int:
 
     # Publishers (issue 26): one name per outlet, each in data/outlets.yml with a reliability class.
     names = collections.Counter(text(s.get("publisher")) for s in sources.values())
-    folded = collections.defaultdict(set)
-    for name in list(names) + [text(read_at(s).get("publisher")) for s in sources.values() if read_at(s)]:
-        key = " ".join(__import__("re").sub(r"[^\w]+", " ", name.lower().removeprefix("the ")).split())
-        folded[key.replace(" ", "")].add(name)
-    twice = sorted(" / ".join(sorted(v)) for v in folded.values() if len(v) > 1)
-    print(f"Publishers: {len(names)} names of originals; spelled more than one way: {len(twice)} {twice if twice else ''}")
+    used = set(names) | {text(read_at(s).get("publisher")) for s in sources.values() if read_at(s)}
+    # Spellings are grouped by the working tree's registry (its names and aliases), so old commits count too.
+    registry = read(None, "data/outlets.yml") or []
+    canonical = {}
+    for o in registry:
+        for alias in [o.get("name"), *(o.get("aliases") or [])]:
+            canonical[R._key(alias)] = o.get("name")
+    spellings = collections.defaultdict(set)
+    for name in used:
+        bare = __import__("re").sub(r"\s*\([^()]*\)$", "", name)
+        home = canonical.get(R._key(name)) or canonical.get(R._key(bare)) or name
+        spellings[home].add(bare if bare == home else name)  # "X (full text)" describes a copy of X
+    twice = sorted(" / ".join(sorted(v)) for v in spellings.values() if len(v) > 1)
+    print(f"Publishers: {len(names)} names of originals; outlets written more than one way: {len(twice)}")
+    for group in twice:
+        print(f"    {group}")
     outlets = read(args.at, "data/outlets.yml")
     if outlets:
         classes = collections.Counter(o.get("reliability") for o in outlets)
