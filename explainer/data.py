@@ -28,6 +28,7 @@ LIST_FILES = {
     "relations.yml": ("relation", S.RELATION, R.Relation),
     "places.yml": ("place", S.PLACE, R.Place),
     "corrections.yml": ("correction", S.CORRECTION, R.Correction),
+    "outlets.yml": ("outlet", S.OUTLET, R.Outlet),
 }
 PASSAGE_DIR = "passages"
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the package is installed editable
@@ -44,6 +45,7 @@ file and line for later messages (``record.file``, ``record.line``, ``record.lin
     relations: list[R.Relation] = field(default_factory=list)
     places: dict[str, R.Place] = field(default_factory=dict)
     corrections: dict[str, R.Correction] = field(default_factory=dict)
+    outlets: dict[str, R.Outlet] = field(default_factory=dict)  # data/outlets.yml, by id
     pages: dict[str, R.ReadingPage] = field(default_factory=dict)  # reading page id -> its page
     passages: dict[str, R.Passage] = field(default_factory=dict)
     claims: dict[str, R.Claim] = field(default_factory=dict)

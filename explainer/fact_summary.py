@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .addresses import glossary_entry, passage_label, reading_page, verdict_group
+from .addresses import MAP, glossary_entry, passage_label, reading_page, verdict_group
 from .data import Site
 from .markup import plain
 from .reading import badge
 from .records import Claim, Forecast
-from .scales import FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
+from .scales import CORRECTION_KINDS, FORECAST_MEANINGS, FORECAST_SCORES, VERDICT_MEANINGS, VERDICTS
 from .text import esc, human_date, link, one_line
 
 
@@ -50,14 +50,43 @@ def target_link(site: Site, target: str, src: str) -> str:
     return f"[{passage_label(site.titles, passage)}]({link(src, reading_page(passage.page), target)})"
 
 
+def _label_before(text: str, labels: dict) -> str | None:
+    """The scale value a 'was' text starts with ("Needs context: ..." -> needs-context)."""
+    head = text.split(":", 1)[0].strip().lower()
+    return next((value for value, label in labels.items() if label.lower() == head), None)
+
+
+def verdict_change(site: Site, item) -> str:
+    """Old label → new label, as badges, for a verdict or score change ('' if the old one is not named)."""
+    target = site.claims.get(item.target) or site.forecasts.get(item.target)
+    if target is None:
+        return ""
+    kind, labels, now = (("verdict", VERDICTS, target.verdict) if isinstance(target, Claim)
+                         else ("score", FORECAST_SCORES, target.score))
+    was = _label_before(item.was, labels)
+    now = _label_before(item.now, labels) or now  # as logged; else the label the item carries today
+    return f"{badge(kind, was)} → {badge(kind, now)}" if was else ""
+
+
 def corrections_markdown(site: Site, src: str) -> str:
+    """The log: verdict changes first, then facts, updates, sources and map points; newest first in each."""
     if not site.corrections:
         return "No corrections so far."
+    order = list(CORRECTION_KINDS)
     out = []
-    for item in sorted(site.corrections.values(), key=lambda c: (c.date, c.id), reverse=True):
-        out += [f'<div class="correction" id="{item.id}" markdown>', "",
-                f'**<time datetime="{item.date}">{human_date(item.date)}</time>**: {target_link(site, item.target, src)}', "",
-                f"- Was: {esc(one_line(item.was))}", f"- Now: {esc(one_line(item.now))}", "", "</div>", ""]
+    items = sorted(site.corrections.values(), key=lambda c: (c.date, c.id), reverse=True)
+    for item in sorted(items, key=lambda c: order.index(c.kind) if c.kind in order else len(order)):
+        label = "Score changed" if item.kind == "verdict" and item.target in site.forecasts else CORRECTION_KINDS.get(item.kind, item.kind)
+        kind = f'<span class="correction-kind correction-kind--{item.kind}">{label}</span>'
+        change = verdict_change(site, item) if item.kind == "verdict" else ""
+        where = target_link(site, item.target, src)
+        if item.kind == "map":
+            where += f" · [see the map]({link(src, MAP)})"
+        out += [f'<div class="correction correction--{item.kind}" id="{item.id}" markdown>', "",
+                f'**<time datetime="{item.date}">{human_date(item.date)}</time>** · {kind}: {where}'
+                + (f" {change}" if change else ""), "",
+                f"- Was: {esc(one_line(item.was))}", f"- Now: {esc(one_line(item.now))}",
+                f"- Why: {esc(one_line(item.why))}", "", "</div>", ""]
     return "\n".join(out)
 
 

@@ -83,6 +83,19 @@ class Source(Located):
     note: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outlet(Located):
+    """A publisher in data/outlets.yml: its one name, kind and reliability class."""
+
+    id: str
+    name: str
+    kind: str
+    reliability: str  # reliable, attribution or unreliable
+    why: str | None = None
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
 # --- the glossary -----------------------------------------------------------------------------
 
 
@@ -253,8 +266,8 @@ class Correction(Located):
     target: str  # a passage, claim, forecast or glossary id
     was: str
     now: str
-    kind: str | None = None  # verdict, fact, update, source or map
-    why: str | None = None
+    kind: str  # verdict, fact, update, source or map
+    why: str
     sources: tuple[str, ...] = ()
 
 

@@ -82,3 +82,22 @@ for _labels, _other in ((ACTOR_KINDS, ACTOR_KIND_SINGULAR), (SOURCE_KINDS, SOURC
                         (SOURCE_KINDS, SOURCE_KIND_MEANINGS), (VERDICTS, VERDICT_MEANINGS),
                         (FORECAST_SCORES, FORECAST_MEANINGS)):
     assert list(_labels) == list(_other), "a scale's tables must list the same values in the same order"
+
+# data/outlets.yml (issue 26): what kind of publisher an outlet is, and how far it is trusted.
+OUTLET_KINDS = ("wire", "paper", "broadcaster", "magazine", "digital", "regional", "state-media", "government",
+                "intergovernmental", "party", "research", "journal", "advocacy", "blog", "reference", "data",
+                "aggregator")
+RELIABILITY = {
+    "reliable": "Reliable",
+    "attribution": "Use with attribution",  # say whose report it is
+    "unreliable": "Unreliable",  # never a first source; a copy read at most
+}
+
+# data/corrections.yml: what kind of change an entry is, in the order the log shows them.
+CORRECTION_KINDS = {
+    "verdict": "Verdict changed",
+    "fact": "Fact corrected",
+    "update": "Brought up to date",
+    "source": "Source replaced",
+    "map": "Map point moved",
+}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem
-from .scales import ACTOR_KINDS, FORECAST_SCORES, RELATIONS, SOURCE_KINDS, VERDICTS
+from .scales import ACTOR_KINDS, CORRECTION_KINDS, FORECAST_SCORES, OUTLET_KINDS, RELATIONS, RELIABILITY, SOURCE_KINDS, VERDICTS
 from .yamlfile import Items, Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,6 +67,17 @@ SOURCE = {
 }
 
 FURTHER_READING = {"title": TEXT, "url": Field("url")}
+
+# data/outlets.yml: every publisher once (checked further in explainer/outlets.py).
+OUTLET = {
+    "id": Field("id"),
+    "name": TEXT,  # as every source writes it
+    "kind": Field("enum", choices=OUTLET_KINDS),
+    "reliability": Field("enum", choices=RELIABILITY),
+    "why": optional(TEXT),  # required for any class but reliable
+    "aliases": Field("strs", required=False),  # other spellings, to point a writer at the name
+    "note": optional(TEXT),
+}
 
 NATIVE = {"lang": TEXT, "script": TEXT, "text": TEXT}
 DATED_TEXT = {"date": DATE, "text": TEXT}
@@ -205,9 +216,9 @@ CORRECTION = {
     "target": TEXT,  # a passage, claim or glossary id; checked in data.py
     "was": TEXT,
     "now": TEXT,
-    # What kind of change, and why it was made (required once every entry has them: issue 26).
-    "kind": Field("enum", required=False, choices=("verdict", "fact", "update", "source", "map")),
-    "why": optional(TEXT),
+    # What kind of change, and why it was made (issue 26: the log says both for every entry).
+    "kind": Field("enum", choices=tuple(CORRECTION_KINDS)),
+    "why": TEXT,
     "sources": Field("refs", required=False, ref="source"),
 }
 

@@ -25,13 +25,15 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import dates, outlets
 from . import records as R
 from .problems import Problem
 from .scales import FIRST_HAND_KINDS
 from .yamlfile import Items, Record, load_yaml
 
 KNOWN_GAPS = "known_gaps.yml"
-RULES = ("wikipedia", "repost", "about", "first-source", "opinion-first", "no-address", "duplicate")
+RULES = ("wikipedia", "repost", "about", "first-source", "opinion-first", "no-address", "duplicate",
+         *outlets.RULES, *dates.RULES)
 WINDOW_YEARS = 2
 
 # Wikipedia and the sites that copy, mirror, summarise or machine-translate it.
@@ -198,6 +200,14 @@ class _Rules:
             self.add(rid, "opinion-first", file, line,
                      f"{what} '{rid}': its first source '{ids[0]}' is an opinion piece; put a factual source first")
 
+def _registry_and_dates(rules: _Rules) -> None:
+    """The outlet registry's rules and the honest-dates rules (issue 26), excusable like the others."""
+    def add(record_id, rule, file, line, message):
+        rules.found.append((record_id, rule, Problem(file, line, message, rule=rule)))
+    outlets.findings(rules.site, add)
+    dates.findings(rules.site, add)
+
+
 def read_known_gaps(data_dir: Path, shown: str) -> tuple[list[tuple[str, str, int]], list[Problem]]:
     """The excused (id, rule, line) pairs, and mistakes in the file itself."""
     path = data_dir / KNOWN_GAPS
@@ -223,6 +233,7 @@ def check(site, data_dir: Path, shown_gaps: str) -> list[Problem]:
     rules.sources()
     rules.claims()
     rules.opinion_first()
+    _registry_and_dates(rules)
     gaps, problems = read_known_gaps(Path(data_dir), shown_gaps)
     excused = {(rid, rule) for rid, rule, _ in gaps}
     broken = {(rid, rule) for rid, rule, _ in rules.found}
@@ -239,4 +250,5 @@ def findings(site) -> list[tuple[str, str, Problem]]:
     rules.sources()
     rules.claims()
     rules.opinion_first()
+    _registry_and_dates(rules)
     return rules.found

@@ -105,7 +105,8 @@ def test_a_changed_verdict_needs_a_correction_and_an_update_date(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace('checked: "2026-11-25"', 'checked: "2026-11-25"\n        updated: "2026-12-01"'), encoding="utf-8")
     (data / "corrections.yml").write_text(
         "- id: example-correction\n  date: \"2026-12-01\"\n  target: example-claim\n"
-        "  was: Rated partly accurate.\n  now: Rated inaccurate after a new record.\n", encoding="utf-8")
+        "  was: Rated partly accurate.\n  now: Rated inaccurate after a new record.\n"
+        "  kind: verdict\n  why: A new record contradicts the claim.\n", encoding="utf-8")
     fixed = load_site(data)
     assert unlogged_changes(fixed, record) == []
     shown = corrections_markdown(fixed, "corrections.md")

@@ -115,6 +115,33 @@ def main() -> int:
             seen.setdefault(k, sid)
     print(f"  entered twice (same address, title and date, or publisher, author and date): {duplicates}")
 
+    # Publishers (issue 26): one name per outlet, each in data/outlets.yml with a reliability class.
+    names = collections.Counter(text(s.get("publisher")) for s in sources.values())
+    used = set(names) | {text(read_at(s).get("publisher")) for s in sources.values() if read_at(s)}
+    # Spellings are grouped by the working tree's registry (its names and aliases), so old commits count too.
+    registry = read(None, "data/outlets.yml") or []
+    canonical = {}
+    for o in registry:
+        for alias in [o.get("name"), *(o.get("aliases") or [])]:
+            canonical[R._key(alias)] = o.get("name")
+    spellings = collections.defaultdict(set)
+    for name in used:
+        bare = __import__("re").sub(r"\s*\([^()]*\)$", "", name)
+        home = canonical.get(R._key(name)) or canonical.get(R._key(bare)) or name
+        spellings[home].add(bare if bare == home else name)  # "X (full text)" describes a copy of X
+    twice = sorted(" / ".join(sorted(v)) for v in spellings.values() if len(v) > 1)
+    print(f"Publishers: {len(names)} names of originals; outlets written more than one way: {len(twice)}")
+    for group in twice:
+        print(f"    {group}")
+    outlets = read(args.at, "data/outlets.yml")
+    if outlets:
+        classes = collections.Counter(o.get("reliability") for o in outlets)
+        by_name = {o.get("name"): o for o in outlets}
+        unreliable = [sid for sid, s in sources.items() if by_name.get(s.get("publisher"), {}).get("reliability") == "unreliable"]
+        print(f"  outlets registered (data/outlets.yml): {len(outlets)} ("
+              + ", ".join(f"{k} {classes[k]}" for k in ("reliable", "attribution", "unreliable")) + ")")
+        print(f"  originals from an unreliable outlet: {len(unreliable)} {unreliable if unreliable else ''}")
+
     factual = [c for what, c in claims if what == "claim" and c.get("verdict") != "opinion"]
     with_about = [c for c in factual if c.get("about")]
     wrong_kind, outside, address_less, first_address_less = [], [], [], []
