@@ -71,7 +71,7 @@ def normalised_target(target: str) -> str:
     """A link target as a browser reads it: entities decoded, tabs and newlines dropped (browsers
     drop them anywhere in an address), control characters and spaces stripped, lower case."""
     value = html.unescape(html.unescape(target))
-    value = re.sub(r"\\(.)", r"\1", value)  # Markdown backslash escapes
+    value = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", value)  # Markdown backslash escapes (ASCII punctuation)
     value = re.sub(r"[\t\n\r]", "", value)
     return value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
                        "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \u00a0").lower()
@@ -90,7 +90,7 @@ def target_problem(target: str, image: bool = False) -> str | None:
         if name == "http":
             return "an http: address; use https:// (readers' connections stay encrypted)"
         return f"a '{name}:' address; link targets are {ALLOWED}"
-    if value.startswith(("//", "\\\\", "/\\", "\\/")):
+    if value.replace("\\", "/").startswith("//"):  # browsers read \ as / in web addresses
         return f"an address on another host without a scheme; link targets are {ALLOWED}"
     return None
 
