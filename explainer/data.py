@@ -224,7 +224,10 @@ class _Loader:
         strings = [(text, record.file, line) for record in records for text, line in record.strings()]
         self.problems += markup.check(self.site, strings, actors_known="actor" not in self.unreadable,
                                       events_known="event" not in self.unreadable)
-        self.problems += prose_rules.check_data(strings, self.shown_root)  # no raw HTML, safe link targets
+        # No raw HTML, safe link targets: in every string, the drawings' and the article's too.
+        drawn = [(text, record.file, line) for record in (self.site.visuals, self.site.article) if record is not None
+                 for text, line in record.strings()]
+        self.problems += prose_rules.check_data(strings + drawn, self.shown_root)
 
     def check_aliases(self) -> None:
         seen: dict[str, tuple[str, str]] = {}

@@ -152,8 +152,8 @@ def hand_written_prose_problems(docs_dir: Path, docs_shown: str = "docs") -> lis
     for file in sorted(docs_dir.rglob("*.md")):
         relative = file.relative_to(docs_dir)
         if not any(part.startswith(".") for part in relative.parts):
-            front, source = split_front_matter(file.read_text(encoding="utf-8-sig"))
-            problems += prose_rules.check_page(source, f"{docs_shown}/{relative.as_posix()}", front.count("\n") + 1)
+            # Front matter too: its title and description reach the page's head and heading.
+            problems += prose_rules.check_page(file.read_text(encoding="utf-8-sig"), f"{docs_shown}/{relative.as_posix()}")
     return problems
 
 
@@ -185,7 +185,7 @@ def site_markdown(site: Site, docs_dir: Path, docs_shown: str = "docs") -> SiteM
         else:
             shown, first_line = f"{docs_shown}/{path}", front.count("\n") + 1
             result.links += find_links(source, shown, path, first_line)
-            result.problems += prose_rules.check_page(source, shown, first_line)
+            result.problems += prose_rules.check_page(text, shown)
         index = CitationIndex(result.citations, site.titles) if needs_index(source) else None
         body, problems = expand(source, path, site, shown, first_line, index, result.citations)
         result.problems += problems

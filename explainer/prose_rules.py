@@ -47,7 +47,7 @@ AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 ATTR_LIST = re.compile(r"\{:?[ \t]*(?=[#.][\w-]|[\w:-]+[ \t]*=|[\w-]+[ \t]*\})[^{}\n]*\}")
 ATTRIBUTE = re.compile(r"""([^\s"'=<>/{}]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>}]+))?""")
 # Inline links and images: ](target ...); reference definitions: [ref]: target
-INLINE_TARGET = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*)")
+INLINE_TARGET = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 REFERENCE_TARGET = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
@@ -151,6 +151,8 @@ def data_problems(text: str) -> list[tuple[int, str, str]]:
         starts = [m for m in starts if scan[m.start() + 1] != "/"]
     for match in starts:
         autolink = AUTOLINK.match(scan, match.start())
+        if autolink and re.search(r"\]\(\s*$", scan[max(0, match.start() - 40):match.start()]):
+            continue  # [text](<target>): checked with the link targets below
         if autolink:
             why = target_problem(autolink.group(1))
             if why:
@@ -215,7 +217,7 @@ def page_problems(markdown: str) -> list[tuple[int, str, str]]:
     for match in TAG.finditer(scan):
         name = match.group(1).lower()
         if name in PAGE_TAGS:
-            found.append((match.start(), f"<{name}> in a page: pages hold no {name} elements (see explainer/prose_rules.py)", RULE_PAGE))
+            found.append((match.start(), f"<{name}> in a page: pages may not hold <{name}> (data/README.md, 'Prose')", RULE_PAGE))
             continue
         for attr, value, _ in _attributes(match.group(2)):
             why = _attribute_problem(attr, value)
@@ -223,7 +225,7 @@ def page_problems(markdown: str) -> list[tuple[int, str, str]]:
                 found.append((match.start(), f"<{name} {attr}=...>: {why}", RULE_PAGE))
     for match in re.finditer(r"<\s*(script|iframe|style)\b", scan, re.IGNORECASE):  # unclosed or odd tags
         if not TAG.match(scan, match.start()):
-            found.append((match.start(), f"<{match.group(1).lower()} in a page: pages hold no {match.group(1).lower()} elements", RULE_PAGE))
+            found.append((match.start(), f"<{match.group(1).lower()} in a page: pages may not hold <{match.group(1).lower()}> (data/README.md, 'Prose')", RULE_PAGE))
     for match in ATTR_LIST.finditer(scan):
         for attr, value, _ in _attributes(match.group(0).strip("{}:")):
             why = _attribute_problem(attr, value)

@@ -49,7 +49,11 @@ SEEDS = [
     ("data/passages/background.yml", "      inside Iraq.\n", "      inside Iraq [x](&#106;avascript:alert(1)).\n", "(&#106;", "link-target"),
     ("data/passages/background.yml", "        carried out by a US MQ-9 Reaper drone.",
      '        carried out by a US MQ-9 Reaper drone { #spoof2 data-moved-to="https://evil.example/" }.', "{ #spoof2", "attr-list"),
-    # Hand-written pages: the same build reports them with the data's mistakes.
+    # The drawings' text is prose too (the connections page lists it as Markdown).
+    ("data/visuals.yml", "text: A US drone strike kills Soleimani,", "text: A US drone strike <b>kills</b> Soleimani,",
+     "<b>kills", "raw-html"),
+    # Hand-written pages: the same build reports them with the data's mistakes, front matter included.
+    ("docs/about.md", "title: Method\n", "title: Method<script>alert('title')</script>\n", "<script>alert('title')", "page-html"),
     ("docs/about.md", "## Who this is for { #audience }\n",
      "## Who this is for { #audience }\n\n<script>alert(1)</script>\n", "<script>alert(1)", "page-html"),
     ("docs/about.md", "Readers who meet the article,", 'Readers <a href="#" onclick="alert(1)">who</a> meet the article,',
