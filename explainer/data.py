@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, claimreview, markup, source_rules, visuals
+from . import addresses, claimreview, markup, prose_rules, source_rules, visuals
 from . import records as R
 from . import schema as S
 from .addresses import READING_PAGES
@@ -223,9 +223,13 @@ class _Loader:
         records = [*self.site.sources.values(), *self.site.actors.values(), *self.site.events.values(),
                    *self.site.places.values(), *self.site.pages.values(), *self.site.relations,
                    *self.site.corrections.values()]
-        strings = ((text, record.file, line) for record in records for text, line in record.strings())
+        strings = [(text, record.file, line) for record in records for text, line in record.strings()]
         self.problems += markup.check(self.site, strings, actors_known="actor" not in self.unreadable,
                                       events_known="event" not in self.unreadable)
+        # No raw HTML, safe link targets: in every string, the drawings' and the article's too.
+        drawn = [(text, record.file, line) for record in (self.site.visuals, self.site.article) if record is not None
+                 for text, line in record.strings()]
+        self.problems += prose_rules.check_data(strings + drawn, self.shown_root)
 
     def check_aliases(self) -> None:
         seen: dict[str, tuple[str, str]] = {}

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from . import glossary, claimreview, redirects
 from .data import Site, load_site
 from .links import check_links, page_ids
-from .pages import PageMarkdown, site_markdown
+from .pages import PageMarkdown, hand_written_prose_problems, site_markdown
 from .problems import ContentError, Problem, report
 
 
@@ -45,10 +45,16 @@ class SiteBuild:
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
         self.redirects = redirects.read_redirects(self.root)
         self.site_name, self.site_url = config.site_name, config.site_url
+        if config.extra.get("previews") is False:  # the offline copy: previews fetch sitemap.xml, which file:// forbids
+            config["markdown_extensions"] = [e for e in config["markdown_extensions"] if e != "material.extensions.preview"]
+        # The pages' HTML is checked now too, so one build lists the data's and the pages' mistakes.
+        found = hand_written_prose_problems(Path(config.docs_dir), self.docs)
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(report(sorted(set(error.problems + found)))) from None
+        if found:
+            raise PluginError(report(sorted(set(found))))
 
     def on_files(self, files: Files, config) -> Files:
         rendered = site_markdown(self.site, Path(config.docs_dir), self.docs)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import connections, fact_summary, geomap, glossary, reading, sources_page, timeline
+from . import connections, fact_summary, geomap, glossary, prose_rules, reading, sources_page, timeline
 from .addresses import READING_PAGES, glossary_entry
 from .citations import Citation, CitationIndex, Written
 from .data import Site
@@ -145,6 +145,18 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return text[: len(text) - len(body)], body
 
 
+def hand_written_prose_problems(docs_dir: Path, docs_shown: str = "docs") -> list[Problem]:
+    """What the hand-written pages may not hold (explainer/prose_rules.py), before any data is
+    read: the hook reports these with the data's mistakes, in one list."""
+    problems = []
+    for file in sorted(docs_dir.rglob("*.md")):
+        relative = file.relative_to(docs_dir)
+        if not any(part.startswith(".") for part in relative.parts):
+            # Front matter too: its title and description reach the page's head and heading.
+            problems += prose_rules.check_page(file.read_text(encoding="utf-8-sig"), f"{docs_shown}/{relative.as_posix()}")
+    return problems
+
+
 def site_markdown(site: Site, docs_dir: Path, docs_shown: str = "docs") -> SiteMarkdown:
     """Every page of the site as Markdown, in one pass: (path, markdown) per page, plus problems.
 
@@ -173,6 +185,7 @@ def site_markdown(site: Site, docs_dir: Path, docs_shown: str = "docs") -> SiteM
         else:
             shown, first_line = f"{docs_shown}/{path}", front.count("\n") + 1
             result.links += find_links(source, shown, path, first_line)
+            result.problems += prose_rules.check_page(text, shown)
         index = CitationIndex(result.citations, site.titles) if needs_index(source) else None
         body, problems = expand(source, path, site, shown, first_line, index, result.citations)
         result.problems += problems

@@ -1,5 +1,5 @@
 """Readable everywhere, in real Chromium: lazy search, no JavaScript, keyboard, small screens,
-print, reduced motion and the offline copy."""
+print and reduced motion (the offline copy: test_offline.py)."""
 
 from __future__ import annotations
 
@@ -122,26 +122,4 @@ def test_reduced_motion_is_respected(chromium, server, preference, moving):
         .map(s => getComputedStyle(document.querySelector(s)).transitionDuration)""")
     assert any(d.strip("0s, .") for d in durations) == moving, durations
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
-    context.close()
-
-
-def test_the_offline_copy_opens_from_disk_and_searches(chromium, tmp_path):
-    from devtools import offline
-
-    if not offline.SHIM.exists() and not __import__("shutil").which("npm"):
-        pytest.skip("npm is needed once to install tools/offline")
-    folder = offline.build(tmp_path / "offline", zip_it=True)
-    assert (tmp_path / "offline.zip").stat().st_size > 10_000
-    context = chromium.new_context()
-    page = context.new_page()
-    foreign = []
-    page.on("request", lambda r: r.url.startswith("file:") or foreign.append(r.url))
-    page.goto((folder / "index.html").as_uri())
-    page.locator("article a[href='background.html']").first.click()
-    assert page.url.endswith("/background.html")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("Sistani")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    assert not foreign, foreign
     context.close()

@@ -63,9 +63,18 @@
     }, function () { location.hash = a.hash; });
   });
 })();
-/* Moved fragment: go to its new page. */
+/* Moved fragment: go to its new page. Only a note the build wrote (explainer/redirects.py:
+   p.moved-note in the article; prose may not write one, explainer/prose_rules.py), and only
+   to an address inside this site: the folder site.js's own folder is in (works for file:). */
 (function () {
+  var script = document.currentScript;
   var id = decodeURIComponent(location.hash.slice(1));
   var note = id && document.getElementById(id);
-  if (note && note.dataset && note.dataset.movedTo) location.replace(note.dataset.movedTo);
+  if (!script || !note || !note.matches("article > p.moved-note[data-moved-to]")) return;
+  var root = new URL("..", script.src);
+  var target;
+  try { target = new URL(note.getAttribute("data-moved-to"), location.href); } catch (e) { return; }
+  if (target.protocol !== root.protocol || target.origin !== root.origin) return;
+  if (target.href.indexOf(root.href) !== 0) return;
+  location.replace(target.href);
 })();
