@@ -101,7 +101,9 @@ def nav_titles(config_file: Path) -> dict[str, str]:
     titles: dict[str, str] = {}
 
     def walk(items) -> None:
-        for item in items or []:
+        if not isinstance(items, list):  # a slip in the nav: MkDocs' own config check reports it
+            return
+        for item in items:
             if isinstance(item, dict):
                 for title, value in item.items():
                     if isinstance(value, str):

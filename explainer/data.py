@@ -30,6 +30,9 @@ LIST_FILES = {
     "corrections.yml": ("correction", S.CORRECTION, R.Correction),
 }
 PASSAGE_DIR = "passages"
+# Files every build needs (corrections.yml may be absent: no corrections yet; article.yml is
+# required by claimreview.check_article once a reading page exists).
+REQUIRED_FILES = ("sources.yml", "actors.yml", "events.yml", "relations.yml", "places.yml", visuals.FILE)
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the package is installed editable
 
 
@@ -187,6 +190,10 @@ class _Loader:
             else:
                 expected = ", ".join(LIST_FILES) + f", {PASSAGE_DIR}/<page>.yml"
                 self.problems.append(Problem(self.shown(path), 1, f"is not a data file the site knows (expected one of: {expected})"))
+        for name in REQUIRED_FILES:
+            if not (self.data_dir / name).is_file():
+                self.problems.append(Problem(self.shown(self.data_dir / name), 1, "this file is missing; the site needs it (data/README.md describes it)"))
+                self.unreadable.add(LIST_FILES[name][0] if name in LIST_FILES else name)
         self.check_references()
         self.check_links()
         self.check_aliases()
@@ -198,8 +205,11 @@ class _Loader:
         return self.site
 
     def check_source_rules(self) -> None:
+        shown = self.shown(self.data_dir / source_rules.KNOWN_GAPS)
         if not {"source", "passage"} & self.unreadable:
-            self.problems += source_rules.check(self.site, self.data_dir, self.shown(self.data_dir / source_rules.KNOWN_GAPS))
+            self.problems += source_rules.check(self.site, self.data_dir, shown)
+        else:  # the rules need both files; the list of gaps can still be read
+            self.problems += source_rules.read_known_gaps(self.data_dir, shown)[1]
 
     def check_references(self) -> None:
         stores = {

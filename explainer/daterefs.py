@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .markup import ACTOR_LINK, without_ids
 from .problems import Problem
+from .yamlfile import read_text
 from .text import MONTHS, human_date
 
 # --- hand-written dates that contradict the timeline ------------------------------------------
@@ -150,4 +151,7 @@ def site_prose(site, docs: Path, shown_docs: str = "docs"):
         file = event.file
         yield event.text, file, event.text_line("text"), None, event.id
     for path in sorted(Path(docs).rglob("*.md")):
-        yield path.read_text(encoding="utf-8"), f"{shown_docs}/{path.relative_to(docs).as_posix()}", 1, None, None
+        shown = f"{shown_docs}/{path.relative_to(docs).as_posix()}"
+        text, unreadable = read_text(path, shown)
+        if text is not None:  # else explainer.pages reports it
+            yield text, shown, 1, None, None

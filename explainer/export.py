@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from . import redirects
+from . import content_rules
 from .data import load_site
 from .pages import SiteMarkdown, site_markdown
 from .problems import ContentError, report
@@ -37,10 +38,15 @@ def export(root: Path, out: Path) -> SiteMarkdown:
 
     Raises ContentError (every mistake, with file and line) when the data or a page is wrong.
     """
-    site = load_site(root / "data", root)
+    _, problems = content_rules.record_files(root)
+    try:
+        site = load_site(root / "data", root)
+    except ContentError as error:
+        raise ContentError([*error.problems, *problems]) from None
     rendered = site_markdown(site, root / "docs", "docs")
-    if rendered.problems:
-        raise ContentError(rendered.problems)
+    problems += rendered.problems + content_rules.data_rules(site, root) + content_rules.page_rules(site, rendered, root / "docs")
+    if problems:
+        raise ContentError(problems)
     _prepare(out)
     docs = out / "docs"
     shutil.copytree(root / "docs", docs, ignore=shutil.ignore_patterns("*.md", ".*"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .problems import Problem
 from .scales import ACTOR_KINDS, FORECAST_SCORES, RELATIONS, SOURCE_KINDS, VERDICTS
-from .yamlfile import Items, Record
+from .yamlfile import MAX_ID, Items, Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -268,14 +268,18 @@ class Checker:
     def value(self, value, spec: Field, what: str, line: int) -> None:
         kind = spec.kind
         if kind == "id":
-            if not (isinstance(value, str) and ID_PATTERN.match(value)):
+            if isinstance(value, str) and len(value) > MAX_ID:
+                self.problems.append(Problem(self.file, line, f"{what} is {len(value)} characters long; an id may have at most {MAX_ID}", rule="size"))
+            elif not (isinstance(value, str) and ID_PATTERN.match(value)):
                 self.problem(line, f"{what} must be lowercase letters, digits and hyphens, got {value!r}")
         elif kind == "text":
             if not isinstance(value, str) or not value.strip():
                 self.problem(line, f"{what} must be text, got {value!r}")
         elif kind == "date":
-            if not (isinstance(value, str) and DATE_PATTERN.match(value) and _is_real_date(value)):
+            if not (isinstance(value, str) and DATE_PATTERN.match(value)):
                 self.problem(line, f"{what} must be a date written YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+            elif not _is_real_date(value):
+                self.problem(line, f"{what}: {value!r} is not a real date (written YYYY-MM-DD, YYYY-MM or YYYY)")
         elif kind == "url":
             if not (isinstance(value, str) and re.match(r"^https://[^\s\"'<>]+$", value)):
                 self.problem(line, f"{what} must be an https:// address, got {value!r}")

@@ -203,7 +203,7 @@ def read_known_gaps(data_dir: Path, shown: str) -> tuple[list[tuple[str, str, in
     path = data_dir / KNOWN_GAPS
     if not path.exists():
         return [], []
-    data, problems = load_yaml(path, shown)
+    data, problems = load_yaml(path, shown, empty_ok=True)  # all gaps fixed: comments only
     if data is None:
         return [], problems
     if not isinstance(data, Items):

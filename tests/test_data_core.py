@@ -67,7 +67,7 @@ def test_every_mistake_is_reported_at_once(data):
     assert (date, kind, verdict) == (4, 15, 16)
     # A missing field is reported on the first line of its record; a wrong value on its own line.
     expected = [
-        ("data/sources.yml:4: ", "must be a date written YYYY-MM-DD"),
+        ("data/sources.yml:4: ", "'date': '2020-13-03' is not a real date"),
         ("data/sources.yml:7: ", "source 'example-2021-review': the required field 'publisher' is missing"),
         ("data/actors.yml:14: ", "actor 'pmf': the required field 'definition' is missing"),
         ("data/actors.yml:15: ", "'kind' must be one of person, group, state, agreement, place"),
