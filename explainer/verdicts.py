@@ -51,22 +51,6 @@ def read_record(root: Path) -> dict[str, str]:
     return {item_id: label for item_id, (label, _) in load_record(root)[0].items()}
 
 
-def unlogged_changes(site, record: dict[str, str]) -> list[str]:
-    """Claims whose label changed without an 'updated' date and a corrections entry."""
-    corrected = {c.target for c in site.corrections.values()}
-    problems = []
-    for item_id, label in current(site).items():
-        before = record.get(item_id)
-        if before is None or before == label:
-            continue
-        item = site.claims.get(item_id) or site.forecasts.get(item_id)
-        if item_id not in corrected:
-            problems.append(f"{item_id}: {before} -> {label} has no entry in data/corrections.yml")
-        if not item.updated:
-            problems.append(f"{item_id}: {before} -> {label} but the claim has no 'updated' date")
-    return problems
-
-
 def check(site, root: Path) -> list[Problem]:
     """The verdict record as a build rule: the record's own mistakes, and each changed label
     that lacks its 'updated' date or its corrections entry, at the label's line in data/
