@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,16 @@ def test_a_bad_link_inside_a_text_block_points_at_its_own_line(data):
             "      text: |\n        First line.\n        Second line mentions [[soleimany]].")
     found = problems(data)
     assert found == ["data/passages/background.yml:13: link [[soleimany]]: unknown glossary id 'soleimany' (did you mean 'soleimani'?)"], found
+
+
+def test_every_rule_is_listed_in_data_readme_and_named_in_one_table():
+    """data/README.md lists exactly the rules of explainer/content_rules.RULES, and every rule
+    name the code gives a Problem is one of them."""
+    from explainer.content_rules import RULES
+
+    readme = (Path(__file__).parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z-]+)` \|", readme, re.MULTILINE))
+    assert listed == set(RULES), f"in data/README.md only: {listed - set(RULES)}; in RULES only: {set(RULES) - listed}"
+    code = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "explainer").glob("*.py"))
+    named = set(re.findall(r'\brule="([a-z-]+)"', code)) | set(re.findall(r'^RULE = "([a-z-]+)"', code, re.MULTILINE))
+    assert named <= set(RULES), f"rule names used in explainer/ but not in content_rules.RULES: {named - set(RULES)}"
