@@ -169,7 +169,7 @@ PLACE = {
     "sources": SOURCES,
 }
 
-# data/visuals.yml: editorial choices for the drawings (checked further in explainer/connections.py).
+# data/visuals.yml: editorial choices for the drawings (checked further in explainer/visuals.py).
 LANE = {"id": Field("id"), "title": TEXT, "actors": Field("refs", ref="actor")}
 STEP = {
     "kind": Field("enum", choices=("act", "forecast")),

@@ -231,12 +231,3 @@ def check(site, data_dir: Path, shown_gaps: str) -> list[Problem]:
         if (rid, rule) not in broken:
             problems.append(Problem(shown_gaps, line, f"known gap '{rid}' ({rule}) is fixed: remove this entry"))
     return problems
-
-
-def findings(site) -> list[tuple[str, str, Problem]]:
-    """Every rule broken, excused or not (for tools/source_stats.py)."""
-    rules = _Rules(site)
-    rules.sources()
-    rules.claims()
-    rules.opinion_first()
-    return rules.found

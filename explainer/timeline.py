@@ -17,7 +17,7 @@ from .addresses import TIMELINE, glossary_entry, reading_page, year_anchor
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .records import Event
-from .text import esc, human_date, link, one_line
+from .text import human_date, link, one_line
 
 # The article's publication: month known, day not (../shared/source/README.md).
 ARTICLE_EVENT_ID = "article-published"

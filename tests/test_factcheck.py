@@ -7,8 +7,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT
 from explainer.data import load_site
 from explainer.fact_summary import corrections_markdown
