@@ -17,6 +17,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
+from . import dates
 from .markup import ACTOR_LINK, without_ids
 from .problems import Problem
 from .yamlfile import read_text
@@ -59,8 +60,7 @@ def _words(text: str) -> set[str]:
 
 
 def _start(date: str) -> _dt.date:
-    parts = [int(p) for p in date.split("-")] + [1, 1]
-    return _dt.date(parts[0], parts[1], parts[2])
+    return dates.parse(date).first_day
 
 
 def _agrees(written: str, event_date: str) -> bool:
@@ -96,11 +96,13 @@ def conflicts(site, prose) -> list[Problem]:
     problems = []
     for text, file, line, candidates, own in prose:
         for sentence, offset in _sentences(text):
-            dates = list(written_dates(sentence))
-            if not dates:
+            found = list(written_dates(sentence))
+            if not found:
                 continue
             actors = {m.group(1).strip() for m in ACTOR_LINK.finditer(sentence)}
-            for written, at in dates:
+            for written, at in found:
+                if dates.parse(written) is None:
+                    continue  # "31 February 2020" dates nothing on the timeline
                 words = _words(_clause(sentence, at))
                 if len(words) < 3:  # "..., on 26 June 2020." says nothing alone: read the sentence
                     words = _words(sentence)

@@ -33,7 +33,7 @@ def generated_pages(site: Site) -> dict[str, Written]:
     """docs-relative path -> Markdown, for pages made wholly from data (glossary entries)."""
     mentioned = glossary.mentions(site)
     events_by_actor: dict[str, list] = {}
-    for event in sorted(site.events.values(), key=lambda e: e.date):
+    for event in timeline.ordered(site):  # the timeline's order (explainer/dates.py), not the text's
         for actor_id in event.actors:
             events_by_actor.setdefault(actor_id, []).append(event)
     return {

@@ -7,10 +7,10 @@ once everything is loaded.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from . import dates
 from .problems import Problem
 from .scales import ACTOR_KINDS, FORECAST_SCORES, RELATIONS, SOURCE_KINDS, VERDICTS
 from .yamlfile import MAX_ID, Items, Record
@@ -213,12 +213,7 @@ CORRECTION = {
 
 
 def _is_real_date(text: str) -> bool:
-    parts = [int(p) for p in text.split("-")]
-    try:
-        _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
+    return dates.parse(text) is not None
 
 
 class Checker:

@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import dates
 from . import records as R
 from .problems import Problem
 from .scales import FIRST_HAND_KINDS
@@ -63,16 +64,11 @@ def address(source: R.Source) -> str | None:
 
 
 def _span(date: str) -> tuple[_dt.date, _dt.date]:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date may mean."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        day = _dt.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = _dt.date(parts[0], parts[1], 1)
-        following = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first, following - _dt.timedelta(days=1)
-    return _dt.date(parts[0], 1, 1), _dt.date(parts[0], 12, 31)
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date may mean (ValueError if none)."""
+    parsed = dates.parse(date)
+    if parsed is None:
+        raise ValueError(f"not a date: {date!r}")
+    return parsed.first_day, parsed.last_day
 
 
 def _plus_years(day: _dt.date, years: int) -> _dt.date:
