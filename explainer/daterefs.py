@@ -101,8 +101,10 @@ def conflicts(site, prose) -> list[Problem]:
                 continue
             actors = {m.group(1).strip() for m in ACTOR_LINK.finditer(sentence)}
             for written, at in found:
-                if dates.parse(written) is None:
-                    continue  # "31 February 2020" dates nothing on the timeline
+                if dates.parse(written) is None:  # "31 February 2020"
+                    where = line + text.count("\n", 0, offset + at)
+                    problems.append(Problem(file, where, f"'{human_date(written)}' here is not a real date"))
+                    continue
                 words = _words(_clause(sentence, at))
                 if len(words) < 3:  # "..., on 26 June 2020." says nothing alone: read the sentence
                     words = _words(sentence)

@@ -215,6 +215,8 @@ RULE_MISTAKES = [
     Bad("verdict changed without an update date", "data/passages/diplomacy-by-drones.yml",
         lambda root, file: f"{file}:{line_of(root, file, CHANGED_VERDICT[0])}" if CHANGED_VERDICT else "?",
         "verdict an 'updated:' date [rule verdict-record]"),
+    Bad("impossible date written in prose", "docs/about.md", append("\nNothing happened on 31 February 2020.\n", "Nothing happened"),
+        "'31 February 2020' here is not a real date [rule date-conflict]"),
     Bad("page not UTF-8", "docs/corrections.md", write(b"# Corrections\n\nCaf\xe9.\n", 3), "is not UTF-8 text (byte 0xe9 here)"),
     Bad("unknown insert marker", "docs/index.md", append("\n<!-- insert: nothing -->\n", "<!--"), "unknown insert marker '<!-- insert: nothing -->'"),
     Bad("unknown glossary id in a page", "docs/index.md", replace(r"\[\[pmf([|\]])", r"[[hashd\1"), "link [[hashd]]: unknown glossary id 'hashd'"),
