@@ -21,10 +21,11 @@ from . import daterefs, geomap, glossary, published, redirects, verdicts
 from .citations import CitationIndex
 from .problems import Problem
 from .source_rules import RULES as SOURCE_RULES
+from .yamlfile import MAX_ID, MAX_TEXT
 
 # Rule name -> what it asks of the writer (data/README.md repeats this table).
 RULES = {
-    "size": "a text field is at most 4000 characters and an id at most 80",
+    "size": f"a text field is at most {MAX_TEXT} characters and an id at most {MAX_ID}",
     "no-aliases": "no YAML anchors (&name) or aliases (*name) in data files",
     "redirects": "records/redirects.yml holds 'pages:' and 'fragments:' maps of old address: new address",
     "published": "every address in records/published.txt still answers, or has a line in records/redirects.yml",

@@ -294,3 +294,20 @@ def test_page_mistakes_are_all_reported_with_lines(tmp_path):
     ]:
         assert expected in output, f"{expected!r} not in:\n{output[-3000:]}"
     assert "3 content mistakes found" in output, output[-3000:]
+
+
+def test_run_record_reports_a_bad_record_line_and_records_nothing(tmp_path, capsys):
+    """``./run record`` (devtools/records.py) on a slip in records/verdicts.txt: file:line, no traceback."""
+    import contextlib
+
+    from devtools import records
+
+    root = copy_with_records(tmp_path)
+    where = replace(r"^([a-z0-9-]+) opinion$", r"\1: opinion")(root, "records/verdicts.txt")
+    before = (root / "records" / "verdicts.txt").read_text(encoding="utf-8")
+    with contextlib.chdir(root):
+        code = records.main(str(root / "no-site"))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{where}: " in err and "is not 'claim-id label'" in err and "[rule verdict-record]" in err, err
+    assert (root / "records" / "verdicts.txt").read_text(encoding="utf-8") == before, "a record with a mistake was rewritten"
