@@ -120,3 +120,13 @@ def test_every_rule_is_listed_in_data_readme_and_named_in_one_table():
     code = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "explainer").glob("*.py"))
     named = set(re.findall(r'\brule="([a-z-]+)"', code)) | set(re.findall(r'^RULE = "([a-z-]+)"', code, re.MULTILINE))
     assert named <= set(RULES), f"rule names used in explainer/ but not in content_rules.RULES: {named - set(RULES)}"
+
+
+def test_dates_stay_text_as_written_quoted_or_not(tmp_path):
+    """PyYAML's timestamp constructor never runs: the schema, not a ValueError, judges 2014-06-31."""
+    from explainer.yamlfile import load_yaml
+
+    path = tmp_path / "x.yml"
+    path.write_text("a: 2020-01-03\nb: '2020-01-03'\nc: 2014-06-31\nd: 2020-01-03 10:00:00\n", encoding="utf-8")
+    data, problems = load_yaml(path, "x.yml")
+    assert problems == [] and dict(data) == {"a": "2020-01-03", "b": "2020-01-03", "c": "2014-06-31", "d": "2020-01-03 10:00:00"}, (data, problems)
