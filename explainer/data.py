@@ -184,7 +184,10 @@ class _Loader:
             elif path.name == visuals.FILE and len(relative.parts) == 1:
                 self.problems += visuals.load(self, path)
             elif path.name == claimreview.ARTICLE_FILE and len(relative.parts) == 1:
-                self.problems += claimreview.load_article(self, path)
+                found = claimreview.load_article(self, path)
+                self.problems += found
+                if found:
+                    self.unreadable.add("article")  # reported; "is missing" would say it wrongly
             elif path.suffix == ".yml" and relative.parts[0] == PASSAGE_DIR and len(relative.parts) == 2:
                 self.load_passage_page(path)
             else:
@@ -201,7 +204,8 @@ class _Loader:
         self.check_source_rules()
         self.read_titles()
         self.problems += visuals.check(self.site)
-        self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
+        if "article" not in self.unreadable:
+            self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
         return self.site
 
     def check_source_rules(self) -> None:
