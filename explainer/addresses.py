@@ -94,8 +94,8 @@ def nav_titles(config_file: Path) -> dict[str, str]:
     """docs path -> its title in the nav of ``config_file`` ({} when there is no such file)."""
     try:
         config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except FileNotFoundError:
-        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # MkDocs (or ./run markdown, explainer/export.py) reports an unreadable mkdocs.yml
     titles: dict[str, str] = {}
 
     def walk(items) -> None:

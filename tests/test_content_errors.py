@@ -311,3 +311,20 @@ def test_run_record_reports_a_bad_record_line_and_records_nothing(tmp_path, caps
     assert code == 1
     assert f"{where}: " in err and "is not 'claim-id label'" in err and "[rule verdict-record]" in err, err
     assert (root / "records" / "verdicts.txt").read_text(encoding="utf-8") == before, "a record with a mistake was rewritten"
+
+
+def test_run_markdown_reports_a_slip_in_the_nav_with_its_line(tmp_path):
+    """``./run markdown`` reads mkdocs.yml itself (MkDocs is not there to report it): file:line."""
+    from explainer.export import export
+    from explainer.problems import ContentError
+
+    root = copy_with_records(tmp_path)
+    where = replace(r"^(\s*)(- [^:\n]+: )timeline\.md$", r"\1 \2timeline.md")(root, "mkdocs.yml")
+    line = int(where.split(":")[1]) + 1  # YAML notices the slip at the next entry
+    try:
+        export(root, tmp_path / "out")
+    except ContentError as error:
+        found = [str(p) for p in error.problems]
+    else:
+        raise AssertionError("a broken nav exported without a word")
+    assert found == [f"mkdocs.yml:{line}: is not valid YAML: expected <block end>, but found '<block sequence start>'"], found
