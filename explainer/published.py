@@ -3,7 +3,8 @@
 (How pages and anchors are named is explainer/addresses.py; this module reads a built site.)
 
 A link someone shared must keep working. ``records/published.txt`` lists every published page
-path and fragment; a test fails when the built site lacks one. When an id must move, a line in
+path and fragment; the build fails when the built site lacks one (``check``, rule
+``published``, run after every build). When an id must move, a line in
 ``records/redirects.yml`` keeps the old address alive (explainer/redirects.py).
 
 Run ``./run record`` to add the ids of a new build to the registry (it never removes any).

@@ -2,7 +2,8 @@
 
 ``records/verdicts.txt`` holds one line per claim or forecast: its id and its label. When the
 data's label differs from the record, the claim must carry ``updated`` and ``corrections.yml``
-must have an entry for it; then ``./run record`` writes the new label into the record.
+must have an entry for it, or the build fails (``check``, rule ``verdict-record``); then
+``./run record`` writes the new label into the record.
 """
 
 from __future__ import annotations
