@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from explainer import dates
+from explainer import freshness
 from explainer.data import load_site
 from explainer.problems import ContentError
 
@@ -31,7 +31,7 @@ STALE = re.compile(
 
 def _items(site):
     """(kind, id, where, checked, as_of, text, source ids) for everything a check revisits."""
-    for what, rid, record, as_of_key, checked_key in dates.blocks(site):
+    for what, rid, record, as_of_key, checked_key in freshness.blocks(site):
         text = record.text if as_of_key == "as_of" else record.fate
         kind = "next" if as_of_key == "as_of" else "fate"
         yield kind, rid, f"{record.file}:{record.line_of(as_of_key)}", getattr(record, checked_key), \
@@ -45,10 +45,10 @@ def _items(site):
 def rows(site):
     out = []
     for kind, rid, where, checked, as_of, text, sources in _items(site):
-        newest = dates.newest_source(site, sources)
+        newest = freshness.newest_source(site, sources)
         flags = sorted({m.group(0).lower() for m in STALE.finditer(text or "")})
         notes = []
-        if as_of and newest and dates.span(as_of)[0] > dates.span(newest[1])[1]:
+        if as_of and newest and freshness.span(as_of)[0] > freshness.span(newest[1])[1]:
             notes.append(f"as_of {as_of} is later than the newest source ({newest[1]})")
         if checked is None and kind in ("next", "fate"):
             notes.append("no checked date")

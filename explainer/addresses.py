@@ -18,7 +18,6 @@ from .records import Passage
 
 # --- pages (docs paths, as MkDocs names them) -----------------------------------------------
 
-HOME = "index.md"
 READING_PAGES = ("background", "diplomacy-by-drones", "scenarios")  # the article, annotated
 GLOSSARY = "glossary/index.md"
 TIMELINE = "timeline.md"
@@ -41,12 +40,11 @@ def glossary_entry(actor_id: str) -> str:
 # Passages, claims, forecasts, timeline events, places and corrections are anchored by their
 # own data id; what is named here is made from one.
 
-ANNOTATIONS = ("context", "check", "forecast", "next")  # a passage's blocks, in reading order
 ENTRY_SOURCES = "sources"  # a glossary entry's "Sources" heading
 
 
 def annotation_id(passage_id: str, kind: str) -> str:
-    """One of a passage's annotation blocks (kind: one of ANNOTATIONS)."""
+    """One of a passage's annotation blocks (kind: context, check, forecast or next)."""
     return f"{passage_id}-{kind}"
 
 
@@ -96,12 +94,14 @@ def nav_titles(config_file: Path) -> dict[str, str]:
     """docs path -> its title in the nav of ``config_file`` ({} when there is no such file)."""
     try:
         config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except FileNotFoundError:
-        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # MkDocs (or ./run markdown, explainer/export.py) reports an unreadable mkdocs.yml
     titles: dict[str, str] = {}
 
     def walk(items) -> None:
-        for item in items or []:
+        if not isinstance(items, list):  # a slip in the nav: MkDocs' own config check reports it
+            return
+        for item in items:
             if isinstance(item, dict):
                 for title, value in item.items():
                     if isinstance(value, str):

@@ -17,8 +17,10 @@ import datetime as _dt
 import re
 from pathlib import Path
 
+from . import dates
 from .markup import ACTOR_LINK, without_ids
 from .problems import Problem
+from .yamlfile import read_text
 from .text import MONTHS, human_date
 
 # --- hand-written dates that contradict the timeline ------------------------------------------
@@ -58,8 +60,7 @@ def _words(text: str) -> set[str]:
 
 
 def _start(date: str) -> _dt.date:
-    parts = [int(p) for p in date.split("-")] + [1, 1]
-    return _dt.date(parts[0], parts[1], parts[2])
+    return dates.parse(date).first_day
 
 
 def _agrees(written: str, event_date: str) -> bool:
@@ -95,11 +96,15 @@ def conflicts(site, prose) -> list[Problem]:
     problems = []
     for text, file, line, candidates, own in prose:
         for sentence, offset in _sentences(text):
-            dates = list(written_dates(sentence))
-            if not dates:
+            found = list(written_dates(sentence))
+            if not found:
                 continue
             actors = {m.group(1).strip() for m in ACTOR_LINK.finditer(sentence)}
-            for written, at in dates:
+            for written, at in found:
+                if dates.parse(written) is None:  # "31 February 2020"
+                    where = line + text.count("\n", 0, offset + at)
+                    problems.append(Problem(file, where, f"'{human_date(written)}' here is not a real date"))
+                    continue
                 words = _words(_clause(sentence, at))
                 if len(words) < 3:  # "..., on 26 June 2020." says nothing alone: read the sentence
                     words = _words(sentence)
@@ -150,4 +155,7 @@ def site_prose(site, docs: Path, shown_docs: str = "docs"):
         file = event.file
         yield event.text, file, event.text_line("text"), None, event.id
     for path in sorted(Path(docs).rglob("*.md")):
-        yield path.read_text(encoding="utf-8"), f"{shown_docs}/{path.relative_to(docs).as_posix()}", 1, None, None
+        shown = f"{shown_docs}/{path.relative_to(docs).as_posix()}"
+        text, unreadable = read_text(path, shown)
+        if text is not None:  # else explainer.pages reports it
+            yield text, shown, 1, None, None

@@ -1,89 +1,64 @@
-"""Honest dates (issue 26): a "what happened next" block or a fate shows two dates, kept apart.
+"""Partial dates, as the data writes them: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. One parser,
+one order, used by every module that reads a date (the schema, the timeline, the glossary, the
+sources rules, the date-conflict rule).
 
-``as_of`` (``fate_as_of``) is the date of the newest reporting the text rests on; ``checked``
-(``fate_checked``) is the day we last looked. The build checks that they are in order:
-
-- ``as-of-checked``: ``as_of`` is not later than ``checked`` (no reporting from after the check);
-- ``as-of-sources``: a next block's ``as_of`` is not earlier than the newest source it cites (the
-  text cannot rest on reporting newer than it claims; a glossary entry's sources back the whole
-  entry, not only its fate, so fates are not compared);
-- ``checked``: every block and fate has its checked date, once ``REQUIRE_CHECKED`` is on.
-
-Partial dates ("2026-03") count as any day they may mean, so only a certain contradiction fails.
+The order: a date known only to the month (or year) comes after the dated days of that month
+(or year). "Sometime in October 2020" has not ended before 11 October 2020 has passed; the
+timeline's entry for the article itself ("2020-10") says it appeared after the truce of
+11 October, and so it stands after it, on the timeline and on every glossary entry alike.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from dataclasses import dataclass
 
-from . import records as R
-
-RULES = ("as-of-checked", "as-of-sources", "checked")
-# Off while the hindsight rewrite fills in data/passages/*.yml 'checked' and data/actors.yml
-# 'fate_checked'; turn on (True) once every block and fate has one.
-REQUIRE_CHECKED = False
+PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def span(date) -> tuple[_dt.date, _dt.date] | None:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date may mean (None if malformed)."""
-    from .source_rules import _span
+@dataclass(frozen=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        if self.day:
+            return self.first_day
+        if self.month:
+            following = _dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - _dt.timedelta(days=1)
+        return _dt.date(self.year, 12, 31)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Known to the month: after the month's dated days; to the year: after its months."""
+        return self.year, self.month or 13, self.day or 32
+
+
+def parse(text) -> PartialDate | None:
+    """The date a text writes, or None when it is not one (malformed, or no such day)."""
+    match = PATTERN.match(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        return _span(date) if isinstance(date, str) else None
-    except (ValueError, IndexError):
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
         return None
+    return PartialDate(year, month, day)
 
 
-def newest_source(site, ids) -> tuple[str, str] | None:
-    """(id, date) of the cited source whose date may be the latest."""
-    dated = [(span(site.sources[s].date), s) for s in ids or () if s in site.sources]
-    dated = [(d, s) for d, s in dated if d]
-    if not dated:
-        return None
-    _, sid = max(dated, key=lambda ds: (ds[0][0], ds[0][1]))
-    return sid, site.sources[sid].date
-
-
-def blocks(site):
-    """(what, id, record, as_of key, checked key) for every next block and fate."""
-    out = []
-    for passage in site.passages.values():
-        if isinstance(passage.next, R.Next):
-            out.append(("what happened next", passage.id, passage.next, "as_of", "checked"))
-    for actor in site.actors.values():
-        out.append(("fate of", actor.id, actor, "fate_as_of", "fate_checked"))
-    return out
-
-
-def findings(site, add) -> None:
-    """Report every date out of order through ``add(record_id, rule, file, line, message)``."""
-    for what, rid, record, as_of_key, checked_key in blocks(site):
-        as_of, checked = getattr(record, as_of_key), getattr(record, checked_key)
-        as_of_span, checked_span = span(as_of), span(checked)
-        line = record.line_of(as_of_key)
-        if checked is None:
-            if REQUIRE_CHECKED:
-                add(rid, "checked", record.file, record.line,
-                    f"{what} '{rid}': add '{checked_key}:' (the day you last checked it, YYYY-MM-DD)")
-        elif as_of_span and checked_span and as_of_span[0] > checked_span[1]:
-            add(rid, "as-of-checked", record.file, line,
-                f"{what} '{rid}': {as_of_key} {as_of} is later than {checked_key} {checked}; as_of is the date of "
-                "the newest reporting, which cannot postdate the check")
-        # A glossary entry's sources back all of it, not only its fate, so only a next block's are compared.
-        newest = newest_source(site, record.sources) if as_of_key == "as_of" else None
-        if newest and as_of_span:
-            sid, date = newest
-            if as_of_span[1] < span(date)[0]:
-                add(rid, "as-of-sources", record.file, line,
-                    f"{what} '{rid}': {as_of_key} {as_of} is earlier than its newest source '{sid}' ({date}); "
-                    f"set {as_of_key} to the date of the newest reporting it rests on")
-
-
-def stamp(as_of: str, checked: str | None, html: bool = True, capital: bool = False) -> str:
-    """The two dates as a reader sees them: "checked 7 December 2026 · reporting up to March 2026"
-    ("as of March 2026" until the block has a checked date)."""
-    from .text import human_date
-
-    def shown(date):
-        return f'<time datetime="{date}">{human_date(date)}</time>' if html else human_date(date)
-    text = f"checked {shown(checked)} · reporting up to {shown(as_of)}" if checked else f"as of {shown(as_of)}"
-    return text[0].upper() + text[1:] if capital else text
+def sort_key(text: str) -> tuple[int, int, int]:
+    """The order of dates that passed the schema (see the module's docstring)."""
+    return parse(text).sort_key

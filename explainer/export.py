@@ -24,9 +24,11 @@ from pathlib import Path
 import yaml
 
 from . import redirects
+from . import content_rules
 from .data import load_site
 from .pages import SiteMarkdown, site_markdown
-from .problems import ContentError, report
+from .problems import ContentError, Problem, report
+from .yamlfile import read_text
 
 MARKER = ".explainer-markdown"  # DIR holds this file, so a rerun may replace what is there
 DROPPED_KEYS = ("hooks", "watch")  # MkDocs-only: the hooks, and the folders `serve` watches
@@ -37,10 +39,18 @@ def export(root: Path, out: Path) -> SiteMarkdown:
 
     Raises ContentError (every mistake, with file and line) when the data or a page is wrong.
     """
-    site = load_site(root / "data", root)
+    _, problems = content_rules.record_files(root)
+    problems += config_problems(root / "mkdocs.yml")
+    if problems and any(p.file == "mkdocs.yml" for p in problems):
+        raise ContentError(problems)
+    try:
+        site = load_site(root / "data", root)
+    except ContentError as error:
+        raise ContentError([*error.problems, *problems]) from None
     rendered = site_markdown(site, root / "docs", "docs")
-    if rendered.problems:
-        raise ContentError(rendered.problems)
+    problems += rendered.problems + content_rules.data_rules(site, root) + content_rules.page_rules(site, rendered, root / "docs")
+    if problems:
+        raise ContentError(problems)
     _prepare(out)
     docs = out / "docs"
     shutil.copytree(root / "docs", docs, ignore=shutil.ignore_patterns("*.md", ".*"))
@@ -56,6 +66,21 @@ def export(root: Path, out: Path) -> SiteMarkdown:
     (out / "mkdocs.yml").write_text(config_text(root / "mkdocs.yml"), encoding="utf-8")
     (out / MARKER).write_text("Written by ./run markdown; rerunning it replaces this folder's contents.\n", encoding="utf-8")
     return rendered
+
+
+def config_problems(config: Path) -> list[Problem]:
+    """What MkDocs would say of an unreadable mkdocs.yml, as a file:line message."""
+    text, problems = read_text(config, "mkdocs.yml")
+    if text is None:
+        return problems
+    try:
+        node = yaml.compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return [Problem("mkdocs.yml", mark.line + 1 if mark else 1, f"is not valid YAML: {error.problem or error}")]
+    if not isinstance(node, yaml.MappingNode):
+        return [Problem("mkdocs.yml", 1, "should be a mapping of settings (site_name:, nav:, ...)")]
+    return []
 
 
 def config_text(config: Path) -> str:

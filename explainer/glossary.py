@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
-from . import dates
+from . import freshness
 from .citations import Written, cite, cited
 from .connections import entry_relations
 from .data import Site, fold, without_marks
@@ -73,7 +73,7 @@ def entry_markdown(actor: Actor, site: Site, mentioned_in: list[str], events: li
         for item in actor.key_dates:
             out.append(f'- <time datetime="{item.date}">{human_date(item.date)}</time>: {one_line(item.text)}')
         out.append("")
-    out += ["## What became of them { #fate }", "", f"{one_line(actor.fate)} *({dates.stamp(actor.fate_as_of, actor.fate_checked, html=False, capital=True)}.)*", ""]
+    out += ["## What became of them { #fate }", "", f"{one_line(actor.fate)} *({freshness.stamp(actor.fate_as_of, actor.fate_checked, html=False, capital=True)}.)*", ""]
     if events:
         out += ["## On the timeline { #on-the-timeline }", ""]
         for event in events:

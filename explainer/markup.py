@@ -5,9 +5,10 @@
 - ``[[date:event-id]]``: the event's date as the timeline gives it ("3 January 2020"), linked to
   its timeline entry (explainer/daterefs.py explains why).
 
-Usable in any prose field of data/ and on any page in docs/. ``expand`` turns both into Markdown
-links, ``plain`` into words for places that hold no links, ``check`` reports unknown ids in
-data prose with file and line.
+Usable in any prose field of data/ and on any page in docs/. ``expand_actors`` and
+``expand_dates`` (called by explainer/pages.py's ``expand``) turn both into Markdown links,
+``plain`` into words for places that hold no links, ``check`` reports unknown ids in data prose
+with file and line.
 """
 
 from __future__ import annotations
@@ -29,12 +30,6 @@ EMPHASIS = re.compile(r"(\*\*|\*|__)(.+?)\1")
 def linked_actors(text: str) -> set[str]:
     """The actor ids a text links to."""
     return {match.group(1).strip() for match in ACTOR_LINK.finditer(text)}
-
-
-def actor_links(text: str):
-    """(actor id, shown text or None, offset) for each actor link in a text."""
-    for match in ACTOR_LINK.finditer(text):
-        yield match.group(1).strip(), match.group(2), match.start()
 
 
 def date_link(event: Event, src: str) -> str:

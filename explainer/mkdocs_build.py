@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import glossary, claimreview, redirects
+from . import claimreview, content_rules, glossary, redirects
 from .data import Site, load_site
 from .links import check_links, page_ids
 from .pages import PageMarkdown, hand_written_prose_problems, site_markdown
@@ -43,8 +43,9 @@ class SiteBuild:
         self.problems = []
         self.links = []
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
-        self.redirects = redirects.read_redirects(self.root)
+        self.redirects, problems = content_rules.record_files(self.root)
         self.site_name, self.site_url = config.site_name, config.site_url
+        self.check_addresses = config.use_directory_urls  # the registry lists the served site's addresses
         if config.extra.get("previews") is False:  # the offline copy: previews fetch sitemap.xml, which file:// forbids
             config["markdown_extensions"] = [e for e in config["markdown_extensions"] if e != "material.extensions.preview"]
         # The pages' HTML is checked now too, so one build lists the data's and the pages' mistakes.
@@ -52,15 +53,17 @@ class SiteBuild:
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
-            raise PluginError(report(sorted(set(error.problems + found)))) from None
-        if found:
-            raise PluginError(report(sorted(set(found))))
+            raise PluginError(report(sorted(set(error.problems + problems + found)))) from None
+        # Rules on sound data are reported with the pages' mistakes (on_env), all in one run.
+        self.problems += problems + found + content_rules.data_rules(self.site, self.root)
 
     def on_files(self, files: Files, config) -> Files:
         rendered = site_markdown(self.site, Path(config.docs_dir), self.docs)
         self.pages = {page.path: page for page in rendered.pages}
-        self.problems += rendered.problems
+        self.problems += rendered.problems + content_rules.page_rules(self.site, rendered, Path(config.docs_dir), self.docs)
         self.links += rendered.links
+        if rendered.unreadable:  # MkDocs would stop with a traceback reading it: report everything now
+            raise PluginError(report(sorted(set(self.problems))))
         for page in rendered.pages:
             if page.generated:  # MkDocs reads it like a file; on_page_markdown renders the expanded body
                 files.append(File.generated(config, page.path, content=page.front + page.source))
@@ -97,4 +100,8 @@ class SiteBuild:
 
     def on_post_build(self, site_dir: str) -> None:
         redirects.write_page_redirects(self.redirects, Path(site_dir))
+        if self.check_addresses:
+            problems = content_rules.built_rules(self.root, Path(site_dir))
+            if problems:
+                raise PluginError(report(sorted(set(problems))))
 

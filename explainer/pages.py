@@ -24,6 +24,7 @@ from .data import Site
 from .links import Link, find_links
 from .markup import expand_actors, expand_dates
 from .problems import Problem
+from .yamlfile import read_text
 
 MARKER = re.compile(r"^<!--\s*insert:\s*([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->\s*$", re.MULTILINE)
 
@@ -32,7 +33,7 @@ def generated_pages(site: Site) -> dict[str, Written]:
     """docs-relative path -> Markdown, for pages made wholly from data (glossary entries)."""
     mentioned = glossary.mentions(site)
     events_by_actor: dict[str, list] = {}
-    for event in sorted(site.events.values(), key=lambda e: e.date):
+    for event in timeline.ordered(site):  # the timeline's order (explainer/dates.py), not the text's
         for actor_id in event.actors:
             events_by_actor.setdefault(actor_id, []).append(event)
     return {
@@ -134,6 +135,7 @@ class SiteMarkdown:
     problems: list[Problem] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # typed links of hand-written pages, to check once built
     citations: list[Citation] = field(default_factory=list)  # every place that cites sources, as written
+    unreadable: list[str] = field(default_factory=list)  # hand-written pages that are not UTF-8 text (a problem each)
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -168,7 +170,12 @@ def site_markdown(site: Site, docs_dir: Path, docs_shown: str = "docs") -> SiteM
         relative = file.relative_to(docs_dir)
         if any(part.startswith(".") for part in relative.parts):
             continue  # MkDocs skips dot files too
-        sources.append((relative.as_posix(), file.read_text(encoding="utf-8-sig"), False))
+        text, problems = read_text(file, f"{docs_shown}/{relative.as_posix()}")
+        if text is None:
+            result.problems += problems
+            result.unreadable.append(relative.as_posix())
+            continue
+        sources.append((relative.as_posix(), text, False))
     written = {path for path, _, _ in sources}
     for path, page in generated_pages(site).items():
         if path in written:

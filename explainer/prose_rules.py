@@ -58,6 +58,9 @@ MOVED_MARKERS = re.compile(r"\bmoved-note\b|\bdata-moved-to\b|\bmoved-anchor\b",
 ALLOWED = "a same-site path, a #fragment or an https:// address"
 
 
+# The rules this module reports (content_rules.RULES lists every rule of the build).
+RULES = ("raw-html", "attr-list", "link-target", "page-html")
+
 def _blank(text: str, pattern: re.Pattern) -> str:
     """Matches replaced by spaces (newlines kept), so offsets and lines hold."""
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)

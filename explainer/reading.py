@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import dates as honest_dates
+from . import freshness
 from .addresses import TIMELINE, annotation_id, passage_label, reading_page, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
 from .markup import plain
@@ -147,7 +147,7 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
     following = passage.next
     if following:
         citations += cited(following.sources, src, annotation_id(pid, "next"), label + " (what happened next)")
-        when = honest_dates.stamp(following.as_of, following.checked)  # the check and the news, apart
+        when = freshness.stamp(following.as_of, following.checked)  # the check and the news, apart
         out += _details(annotation_id(pid, "next"), "next", f'What happened next <span class="as-of">{when}</span>',
                         [following.text.strip(), "", cite_short(following.sources, site, pid)])
     sources = _sources_of(passage)

@@ -370,10 +370,13 @@ def build(cls, raw: Record, **given):
             continue
         value = raw.get(key)
         if many:
-            if value is None:
-                value = ()
-            elif isinstance(value, Items):
-                value = tuple(build(record_class, v) if record_class and isinstance(v, Record) else v for v in value)
+            if isinstance(value, Items):
+                # A list of names holds no mapping or list (the schema reported any): later
+                # checks look names up, and a mapping cannot be looked up.
+                value = tuple(build(record_class, v) if record_class and isinstance(v, Record) else v for v in value
+                              if record_class or not isinstance(v, (Record, Items)))
+            else:
+                value = ()  # absent, or not a list: the schema reported the wrong shape
         elif record_class and isinstance(value, Record):
             value = build(record_class, value)
         values[name] = value

@@ -14,18 +14,51 @@ import html
 import posixpath
 from pathlib import Path
 
-import yaml
-
 from . import htmlids
+from .problems import Problem
+from .yamlfile import Record, load_yaml
 
 REDIRECTS = Path("records/redirects.yml")
+RULE = "redirects"
+
+
+def load_redirects(root: Path) -> tuple[dict, list[Problem]]:
+    """The two maps of records/redirects.yml (empty when the file is absent), and its mistakes,
+    read with the same line-keeping loader as data/: a slip is a ``file:line`` message."""
+    path = root / REDIRECTS
+    moves: dict = {"pages": {}, "fragments": {}}
+    if not path.exists():
+        return moves, []
+    shown = REDIRECTS.as_posix()
+    data, problems = load_yaml(path, shown)
+    if data is None:
+        return moves, problems
+    if not isinstance(data, Record):
+        return moves, [Problem(shown, getattr(data, "line", 1), "should hold 'pages:' and 'fragments:', each a map of old address: new address", rule=RULE)]
+    for key in data:
+        if key not in moves:
+            problems.append(Problem(shown, data.line_of(key), f"unknown section '{key}' (expected pages, fragments)", rule=RULE))
+    for kind in moves:
+        section = data.get(kind)
+        if section is None:
+            continue
+        if not isinstance(section, Record):
+            problems.append(Problem(shown, data.line_of(kind), f"'{kind}' should be a map of old address: new address ('/old/': '/new/')", rule=RULE))
+            continue
+        for old, new in section.items():
+            line = section.line_of(old)
+            fragment = kind == "fragments"
+            if not (isinstance(new, str) and new.startswith("/")) or not old.startswith("/") or (fragment and "#" not in old):
+                shape = "'/page/#old-id': '/page/#new-id'" if fragment else "'/old-page/': '/new-page/'"
+                problems.append(Problem(shown, line, f"{kind}: {old!r}: {new!r} is not a move written {shape}", rule=RULE))
+                continue
+            moves[kind][old] = new
+    return moves, problems
 
 
 def read_redirects(root: Path) -> dict:
-    path = root / REDIRECTS
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    data = data or {}
-    return {"pages": data.get("pages") or {}, "fragments": data.get("fragments") or {}}
+    """The moves in records/redirects.yml that are well written (load_redirects reports the rest)."""
+    return load_redirects(root)[0]
 
 
 def redirect_page(target_url: str) -> str:

@@ -7,13 +7,13 @@ once everything is loaded.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from . import dates
 from .problems import Problem
 from .scales import ACTOR_KINDS, CORRECTION_KINDS, FORECAST_SCORES, OUTLET_KINDS, RELATIONS, RELIABILITY, SOURCE_KINDS, VERDICTS
-from .yamlfile import Items, Record
+from .yamlfile import MAX_ID, Items, Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -180,7 +180,7 @@ PLACE = {
     "sources": SOURCES,
 }
 
-# data/visuals.yml: editorial choices for the drawings (checked further in explainer/connections.py).
+# data/visuals.yml: editorial choices for the drawings (checked further in explainer/visuals.py).
 LANE = {"id": Field("id"), "title": TEXT, "actors": Field("refs", ref="actor")}
 STEP = {
     "kind": Field("enum", choices=("act", "forecast")),
@@ -224,12 +224,7 @@ CORRECTION = {
 
 
 def _is_real_date(text: str) -> bool:
-    parts = [int(p) for p in text.split("-")]
-    try:
-        _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
+    return dates.parse(text) is not None
 
 
 class Checker:
@@ -279,14 +274,18 @@ class Checker:
     def value(self, value, spec: Field, what: str, line: int) -> None:
         kind = spec.kind
         if kind == "id":
-            if not (isinstance(value, str) and ID_PATTERN.match(value)):
+            if isinstance(value, str) and len(value) > MAX_ID:
+                self.problems.append(Problem(self.file, line, f"{what} is {len(value)} characters long; an id may have at most {MAX_ID}", rule="size"))
+            elif not (isinstance(value, str) and ID_PATTERN.match(value)):
                 self.problem(line, f"{what} must be lowercase letters, digits and hyphens, got {value!r}")
         elif kind == "text":
             if not isinstance(value, str) or not value.strip():
                 self.problem(line, f"{what} must be text, got {value!r}")
         elif kind == "date":
-            if not (isinstance(value, str) and DATE_PATTERN.match(value) and _is_real_date(value)):
+            if not (isinstance(value, str) and DATE_PATTERN.match(value)):
                 self.problem(line, f"{what} must be a date written YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+            elif not _is_real_date(value):
+                self.problem(line, f"{what}: {value!r} is not a real date (written YYYY-MM-DD, YYYY-MM or YYYY)")
         elif kind == "url":
             if not (isinstance(value, str) and re.match(r"^https://[^\s\"'<>]+$", value)):
                 self.problem(line, f"{what} must be an https:// address, got {value!r}")

@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import dates, outlets
+from . import dates, freshness, outlets
 from . import records as R
 from .problems import Problem
 from .scales import FIRST_HAND_KINDS
@@ -33,7 +33,7 @@ from .yamlfile import Items, Record, load_yaml
 
 KNOWN_GAPS = "known_gaps.yml"
 RULES = ("wikipedia", "repost", "about", "first-source", "opinion-first", "no-address", "duplicate",
-         *outlets.RULES, *dates.RULES)
+         *outlets.RULES, *freshness.RULES)
 WINDOW_YEARS = 2
 
 # Wikipedia and the sites that copy, mirror, summarise or machine-translate it.
@@ -65,16 +65,11 @@ def address(source: R.Source) -> str | None:
 
 
 def _span(date: str) -> tuple[_dt.date, _dt.date]:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date may mean."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        day = _dt.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = _dt.date(parts[0], parts[1], 1)
-        following = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first, following - _dt.timedelta(days=1)
-    return _dt.date(parts[0], 1, 1), _dt.date(parts[0], 12, 31)
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date may mean (ValueError if none)."""
+    parsed = dates.parse(date)
+    if parsed is None:
+        raise ValueError(f"not a date: {date!r}")
+    return parsed.first_day, parsed.last_day
 
 
 def _plus_years(day: _dt.date, years: int) -> _dt.date:
@@ -205,7 +200,7 @@ def _registry_and_dates(rules: _Rules) -> None:
     def add(record_id, rule, file, line, message):
         rules.found.append((record_id, rule, Problem(file, line, message, rule=rule)))
     outlets.findings(rules.site, add)
-    dates.findings(rules.site, add)
+    freshness.findings(rules.site, add)
 
 
 def read_known_gaps(data_dir: Path, shown: str) -> tuple[list[tuple[str, str, int]], list[Problem]]:
@@ -213,7 +208,7 @@ def read_known_gaps(data_dir: Path, shown: str) -> tuple[list[tuple[str, str, in
     path = data_dir / KNOWN_GAPS
     if not path.exists():
         return [], []
-    data, problems = load_yaml(path, shown)
+    data, problems = load_yaml(path, shown, empty_ok=True)  # all gaps fixed: comments only
     if data is None:
         return [], problems
     if not isinstance(data, Items):

@@ -13,21 +13,22 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from . import dates
 from .addresses import TIMELINE, glossary_entry, reading_page, year_anchor
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .records import Event
-from .text import esc, human_date, link, one_line
+from .text import human_date, link, one_line
 
 # The article's publication: month known, day not (../shared/source/README.md).
 ARTICLE_EVENT_ID = "article-published"
 FOCUS = ("2019", "2020", "2021")  # years shown open
 
 
-def sort_key(date: str) -> str:
-    """Events known only to the month (or year) go after the dated events of that month (or year)."""
-    parts = date.split("-")
-    return "-".join(parts + ["99"] * (3 - len(parts)))
+def sort_key(date: str) -> tuple:
+    """Events known only to the month (or year) go after the dated events of that month (or year):
+    the one order of explainer/dates.py."""
+    return dates.sort_key(date)
 
 
 def ordered(site: Site) -> list[Event]:

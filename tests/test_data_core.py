@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_every_mistake_is_reported_at_once(data):
     assert (date, kind, verdict) == (4, 15, 16)
     # A missing field is reported on the first line of its record; a wrong value on its own line.
     expected = [
-        ("data/sources.yml:4: ", "must be a date written YYYY-MM-DD"),
+        ("data/sources.yml:4: ", "'date': '2020-13-03' is not a real date"),
         ("data/sources.yml:7: ", "source 'example-2021-review': the required field 'publisher' is missing"),
         ("data/actors.yml:14: ", "actor 'pmf': the required field 'definition' is missing"),
         ("data/actors.yml:15: ", "'kind' must be one of person, group, state, agreement, place"),
@@ -106,3 +107,26 @@ def test_a_bad_link_inside_a_text_block_points_at_its_own_line(data):
             "      text: |\n        First line.\n        Second line mentions [[soleimany]].")
     found = problems(data)
     assert found == ["data/passages/background.yml:13: link [[soleimany]]: unknown glossary id 'soleimany' (did you mean 'soleimani'?)"], found
+
+
+def test_every_rule_is_listed_in_data_readme_and_named_in_one_table():
+    """data/README.md lists exactly the rules of explainer/content_rules.RULES, and every rule
+    name the code gives a Problem is one of them."""
+    from explainer.content_rules import RULES
+
+    readme = (Path(__file__).parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z-]+)` \|", readme, re.MULTILINE))
+    assert listed == set(RULES), f"in data/README.md only: {listed - set(RULES)}; in RULES only: {set(RULES) - listed}"
+    code = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "explainer").glob("*.py"))
+    named = set(re.findall(r'\brule="([a-z-]+)"', code)) | set(re.findall(r'^RULE = "([a-z-]+)"', code, re.MULTILINE))
+    assert named <= set(RULES), f"rule names used in explainer/ but not in content_rules.RULES: {named - set(RULES)}"
+
+
+def test_dates_stay_text_as_written_quoted_or_not(tmp_path):
+    """PyYAML's timestamp constructor never runs: the schema, not a ValueError, judges 2014-06-31."""
+    from explainer.yamlfile import load_yaml
+
+    path = tmp_path / "x.yml"
+    path.write_text("a: 2020-01-03\nb: '2020-01-03'\nc: 2014-06-31\nd: 2020-01-03 10:00:00\n", encoding="utf-8")
+    data, problems = load_yaml(path, "x.yml")
+    assert problems == [] and dict(data) == {"a": "2020-01-03", "b": "2020-01-03", "c": "2014-06-31", "d": "2020-01-03 10:00:00"}, (data, problems)

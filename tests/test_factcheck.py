@@ -7,13 +7,12 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT
 from explainer.data import load_site
 from explainer.fact_summary import corrections_markdown
 from explainer.schema import FORECAST_SCORES, VERDICTS
-from explainer.verdicts import read_record, unlogged_changes
+from explainer import verdicts
+from explainer.verdicts import read_record
 from htmlpage import parse
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"
@@ -85,22 +84,26 @@ def test_every_checkable_claim_has_a_valid_claim_review(built_site, site, site_p
     assert sorted(reviewed) == sorted(set(site.claims) - opinions)
 
 
-def test_no_verdict_changed_without_a_correction(site):
+def test_every_verdict_is_recorded(site):
+    # (A changed verdict without its correction fails the build: rule verdict-record, below.)
     record = read_record(ROOT)
     assert record, "records/verdicts.txt is missing: run ./run record"
     assert set(record) == set(site.claims) | set(site.forecasts), "run ./run record"
-    assert unlogged_changes(site, record) == []
 
 
 def test_a_changed_verdict_needs_a_correction_and_an_update_date(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    record = {"example-claim": "partly-accurate"}
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "verdicts.txt").write_text("# id label\nexample-claim partly-accurate\n", encoding="utf-8")
     page = data / "passages" / "background.yml"
-    page.write_text(page.read_text(encoding="utf-8").replace("verdict: partly-accurate", "verdict: inaccurate"), encoding="utf-8")
-    problems = unlogged_changes(load_site(data), record)
-    assert any("no entry in data/corrections.yml" in p for p in problems)
-    assert any("no 'updated' date" in p for p in problems)
+    text = page.read_text(encoding="utf-8").replace("verdict: partly-accurate", "verdict: inaccurate")
+    page.write_text(text, encoding="utf-8")
+    line = text[: text.index("verdict: inaccurate")].count("\n") + 1
+    was = f"data/passages/background.yml:{line}: 'example-claim' was partly-accurate (records/verdicts.txt:2), now inaccurate"
+    found = sorted(str(p) for p in verdicts.check(load_site(data), tmp_path))
+    assert found == [f"{was}: add an entry for it to data/corrections.yml [rule verdict-record]",
+                     f"{was}: give the verdict an 'updated:' date [rule verdict-record]"], found
 
     page.write_text(page.read_text(encoding="utf-8").replace('checked: "2026-11-25"', 'checked: "2026-11-25"\n        updated: "2026-12-01"'), encoding="utf-8")
     (data / "corrections.yml").write_text(
@@ -108,6 +111,7 @@ def test_a_changed_verdict_needs_a_correction_and_an_update_date(tmp_path):
         "  was: Rated partly accurate.\n  now: Rated inaccurate after a new record.\n"
         "  kind: verdict\n  why: A new record contradicts the claim.\n", encoding="utf-8")
     fixed = load_site(data)
-    assert unlogged_changes(fixed, record) == []
+    found = [str(p) for p in verdicts.check(fixed, tmp_path)]
+    assert found == [], f"a changed verdict with its 'updated:' date and correction still fails: {found}"
     shown = corrections_markdown(fixed, "corrections.md")
     assert 'id="example-correction"' in shown and "background.md#example-claim" in shown and "1 December 2026" in shown

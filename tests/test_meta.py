@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 
+from explainer.meta import LONGEST, SHORTEST, entry_description, fit
 from htmlpage import parse
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools" / "og"))
-
-import make_card  # noqa: E402
-from explainer.meta import LONGEST, SHORTEST, entry_description, fit  # noqa: E402
+make_card = load_script(ROOT / "tools" / "og" / "make_card.py")
 
 SITE_NAME = "Diplomacy by drone, explained"
 CARD_TEXT = "A 2020 TRT World opinion article on US drone strikes and Iran’s allies in Iraq, read passage by passage"

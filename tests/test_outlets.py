@@ -113,7 +113,7 @@ def test_a_missing_checked_date_is_reported_once_required(tmp_path, monkeypatch)
 
     import pytest
 
-    from explainer import dates
+    from explainer import freshness as dates
     from explainer.data import load_site
     from explainer.problems import ContentError
 

@@ -24,13 +24,12 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from explainer import claimreview
+from explainer.data import load_site
+from explainer.problems import ContentError
+from explainer.schema import VERDICTS
 
-from explainer import claimreview  # noqa: E402
-from explainer.data import load_site  # noqa: E402
-from explainer.problems import ContentError  # noqa: E402
-from explainer.schema import VERDICTS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 READING = ("background", "diplomacy-by-drones", "scenarios")
 LITERALS = {"schema:Text", "schema:URL", "schema:Date", "schema:DateTime", "schema:Number",
@@ -306,7 +305,7 @@ def test_article_record_mistakes_are_reported_with_file_and_line(tmp_path):
         load_site(data, tmp_path)
     message = str(error.value)
     assert "data/article.yml:1: the article: 'type' must be one of OpinionNewsArticle" in message
-    assert "data/article.yml:4: the article: 'date' must be a date" in message
+    assert "data/article.yml:4: the article: 'date': '2020-10-32' is not a real date" in message
     assert "data/article.yml:5: the article: 'url' must be an https:// address" in message
     assert "Traceback" not in message
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import sys
 from pathlib import Path
 
 from conftest import require
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools" / "purgecss"))
-
-import trim  # noqa: E402
+trim = load_script(ROOT / "tools" / "purgecss" / "trim.py")
 
 COMMITTED = ROOT / "docs" / "assets" / "stylesheets"
 

@@ -13,16 +13,14 @@ from __future__ import annotations
 import argparse
 import collections
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from explainer import source_rules as R  # installed editable in .venv (requirements.txt: -e .)
+from explainer.scales import FIRST_HAND_KINDS
 
-from explainer import source_rules as R  # noqa: E402
-from explainer.scales import FIRST_HAND_KINDS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 OLD_KINDS = {"news": "reporting", "research": "analysis"}  # before the new model
 # Before the new model a copy showed only in the publisher's name: "X (via Y)", "Y (AP)", ...
