@@ -154,8 +154,12 @@ def hand_written_prose_problems(docs_dir: Path, docs_shown: str = "docs") -> lis
     for file in sorted(docs_dir.rglob("*.md")):
         relative = file.relative_to(docs_dir)
         if not any(part.startswith(".") for part in relative.parts):
+            try:
+                text = file.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                continue  # reported, with its line, where the page is read for the build
             # Front matter too: its title and description reach the page's head and heading.
-            problems += prose_rules.check_page(file.read_text(encoding="utf-8-sig"), f"{docs_shown}/{relative.as_posix()}")
+            problems += prose_rules.check_page(text, f"{docs_shown}/{relative.as_posix()}")
     return problems
 
 

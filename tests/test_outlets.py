@@ -108,7 +108,7 @@ def test_the_corrections_page_shows_a_kind_and_a_reason_for_every_entry(built_si
 
 
 def test_a_missing_checked_date_is_reported_once_required(tmp_path, monkeypatch):
-    """REQUIRE_CHECKED (explainer/dates.py) is the lead's switch once every block has its checked date."""
+    """REQUIRE_CHECKED (explainer/freshness.py): with it on (as now), a block without its checked date fails."""
     import shutil
 
     import pytest
@@ -125,6 +125,7 @@ def test_a_missing_checked_date_is_reported_once_required(tmp_path, monkeypatch)
     cleaned = re.sub(r"^      checked: .*\n", "", block.group(0), flags=re.MULTILINE)
     page.write_text(text[: block.start()] + cleaned + text[block.end():], encoding="utf-8")
     line = text[: block.start()].count("\n") + 2  # the block's first field, below 'next:'
+    monkeypatch.setattr(dates, "REQUIRE_CHECKED", False)
     load_site(data, tmp_path)  # off: no complaint
     monkeypatch.setattr(dates, "REQUIRE_CHECKED", True)
     with pytest.raises(ContentError) as error:
