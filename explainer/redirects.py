@@ -22,6 +22,9 @@ REDIRECTS = Path("records/redirects.yml")
 RULE = "redirects"
 
 
+_ITEM_TAGS = {"li", "dt", "dd", "tr", "td", "th"}
+
+
 def load_redirects(root: Path) -> tuple[dict, list[Problem]]:
     """The two maps of records/redirects.yml (empty when the file is absent), and its mistakes,
     read with the same line-keeping loader as data/: a slip is a ``file:line`` message."""
@@ -104,7 +107,9 @@ def add_fragment_anchors(redirects: dict, page_url: str, output: str) -> str:
             target = found.first(new_id)
             if target is None:
                 continue  # the registry test reports the lost address
-            anchors[target.offset] = anchors.get(target.offset, "") + f'<span id="{html.escape(old_id)}" class="moved-anchor"></span>'
+            # Before the target, or just inside it where a list or table allows no span between items.
+            at = output.index(">", target.offset) + 1 if target.tag in _ITEM_TAGS else target.offset
+            anchors[at] = anchors.get(at, "") + f'<span id="{html.escape(old_id)}" class="moved-anchor"></span>'
         else:
             href = posixpath.relpath(new_page, page) + "/" if new_page.endswith("/") else new_page
             href = html.escape(f"{href}#{new_id}" if new_id else href)
