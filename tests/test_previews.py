@@ -1,0 +1,126 @@
+"""Previews in place (docs/js/previews.js, texts from explainer/previews.py), as a reader meets
+them in real Chromium: a glossary link, a short citation and a date on /background/, tapped at
+390 px on a touch screen and hovered or focused at 1280 px. One page per device for every
+assertion; without JavaScript the same links navigate."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import open_page
+from explainer.citations import source_label
+from explainer.markup import plain
+from explainer.text import first_sentence
+
+pytestmark = pytest.mark.browser
+
+ACTOR, EVENT = "muhandis", "soleimani-muhandis-killed"
+LINKS = {  # the first of each kind in the page; the boxes they sit in are opened first
+    "glossary": f"article a[href='../glossary/{ACTOR}/']",
+    "citation": "article a.cite",
+    "date": f"article a[href='../timeline/#{EVENT}']",
+}
+OPEN_BOXES = "a => { for (let d = a.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+PREVIEW = "#pv"
+
+
+def expected(site, page, kind: str) -> list[str]:
+    """Words the preview must show, from the data (not from the page)."""
+    if kind == "glossary":
+        actor = site.actors[ACTOR]
+        return [actor.name, plain(actor.definition, site)[:60], "In this story: " + plain(actor.role, site)[:40], "Open entry"]
+    if kind == "date":
+        return ["3 January 2020", first_sentence(plain(site.events[EVENT].text, site))[:60], "Open on the timeline"]
+    source_id = page.locator(LINKS["citation"]).first.get_attribute("href").split("-src-", 1)[1]
+    source = site.sources[source_id]
+    return [source_label(source), "Entry on the sources page", source.url, "Open in the reference list"]
+
+
+def shown(page) -> str:
+    return " ".join(page.locator(PREVIEW).inner_text().split()).replace("“ ", "“").replace(" ”", "”")
+
+
+def focused_is(page, selector: str) -> bool:
+    return page.evaluate("s => document.activeElement === document.querySelector(s)", selector)
+
+
+def test_a_tap_opens_each_preview_in_place_and_a_second_tap_follows(chromium, server, site):
+    context, page, watch = open_page(chromium, server, "background/", viewport={"width": 390, "height": 844},
+                                     has_touch=True, is_mobile=True)
+    address = page.url
+    for kind, selector in LINKS.items():
+        link = page.locator(selector).first
+        link.evaluate(OPEN_BOXES)
+        link.scroll_into_view_if_needed()
+        link.tap()
+        assert page.url == address, kind  # no navigation
+        assert page.locator(PREVIEW).is_visible(), kind
+        text = shown(page)
+        for words in expected(site, page, kind):
+            assert " ".join(words.split()) in text, (kind, words)
+        assert link.get_attribute("aria-expanded") == "true"
+        # A bottom sheet on a phone, inside the screen.
+        box = page.locator(PREVIEW).bounding_box()
+        assert box["x"] == 0 and box["width"] == 390 and abs(box["y"] + box["height"] - 844) < 2, box
+        if kind == "glossary":  # a tap outside closes, and focus goes back to the link
+            page.touchscreen.tap(200, 80)
+        else:  # Escape closes, and focus goes back to the link
+            page.keyboard.press("Escape")
+        assert not page.locator(PREVIEW).is_visible(), kind
+        assert focused_is(page, selector), kind
+        assert link.get_attribute("aria-expanded") is None
+    # A first tap opens, a second follows the link.
+    link = page.locator(LINKS["glossary"]).first
+    link.tap()
+    link.tap()
+    page.wait_for_url(f"{server.url}glossary/{ACTOR}/")
+    assert not watch.errors and not watch.foreign
+    context.close()
+
+
+def test_hover_and_keyboard_focus_open_each_preview_on_a_desktop(chromium, server, site):
+    context, page, watch = open_page(chromium, server, "background/", viewport={"width": 1280, "height": 800})
+    for kind, selector in LINKS.items():
+        link = page.locator(selector).first
+        link.evaluate(OPEN_BOXES)
+        link.scroll_into_view_if_needed()
+        link.hover()
+        page.locator(PREVIEW).wait_for(state="visible", timeout=2000)
+        text = shown(page)
+        for words in expected(site, page, kind):
+            assert " ".join(words.split()) in text, (kind, words)
+        # Beside its link, not over it.
+        a, box = link.bounding_box(), page.locator(PREVIEW).bounding_box()
+        assert box["y"] >= a["y"] + a["height"] or box["y"] + box["height"] <= a["y"], (kind, a, box)
+        page.mouse.move(640, 5)  # away: it closes
+        page.locator(PREVIEW).wait_for(state="hidden", timeout=2000)
+    # Keyboard: focus opens it, Escape closes it and leaves focus on the link, Enter follows.
+    page.keyboard.press("Shift+Tab")  # a keyboard interaction first, as a reader's would be
+    link = page.locator(LINKS["glossary"]).first
+    link.focus()
+    page.locator(PREVIEW).wait_for(state="visible", timeout=2000)
+    assert site.actors[ACTOR].name in shown(page)
+    page.keyboard.press("Escape")
+    assert not page.locator(PREVIEW).is_visible()
+    assert focused_is(page, LINKS["glossary"])
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server.url}glossary/{ACTOR}/")
+    assert not watch.errors and not watch.foreign
+    context.close()
+
+
+def test_without_javascript_preview_links_go_where_they_went(chromium, server):
+    context, page, _ = open_page(chromium, server, "background/", java_script_enabled=False)
+    for kind in ("citation", "date", "glossary"):
+        link = page.locator(LINKS[kind]).first
+        href = link.get_attribute("href")
+        for summary in link.locator("xpath=ancestor::details[not(@open)]/summary").all():  # no script: open by hand
+            summary.click()
+        link.click()
+        target = href.split("#", 1)[1] if kind == "citation" else None
+        if target:
+            assert page.url.endswith("#" + target)
+        else:
+            page.wait_for_url(server.url + ("timeline/#" + EVENT if kind == "date" else f"glossary/{ACTOR}/"))
+            page.go_back()
+    context.close()
