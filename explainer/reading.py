@@ -10,11 +10,13 @@ block, so a link to one opens the block natively, without JavaScript (see ../sha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .addresses import TIMELINE, annotation_id, passage_label, reading_page, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
-from .markup import plain
+from .fragments import paragraph_link
+from .markup import ACTOR_LINK, linked_actors, plain
 from .records import Claim, Event, Forecast, Passage, ReadingPage
 from .scales import FORECAST_SCORES, VERDICTS
 from .text import esc, first_sentence, human_date, link, one_line
@@ -35,11 +37,55 @@ def badges(kind: str, values: list[str]) -> str:
     return " ".join(badge(kind, value, counts[value]) for value in labels if value in counts)
 
 
-def _paragraphs(numbers) -> str:
+# The retelling links the first mention of each actor it names (per passage: a passage is often
+# reached by its own link). States and the capital are named in almost every passage and often
+# stand for their governments ("Washington", "the Baghdad government"), so they are not linked.
+UNLINKED_KINDS = {"state"}
+UNLINKED_IDS = {"baghdad"}
+
+
+def _names(site) -> re.Pattern:
+    """One pattern for every name and alias of the actors the retelling links, longest first."""
+    names = {}
+    for actor in site.actors.values():
+        if actor.kind in UNLINKED_KINDS or actor.id in UNLINKED_IDS:
+            continue
+        for name in (actor.name, actor.article_name, *actor.aliases):
+            if name and (len(name) > 3 or name.isupper()) and name.isascii():  # "PMF", not "Iran"
+                names.setdefault(name, actor.id)
+    ordered = sorted(names, key=len, reverse=True)
+    return names, re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+def link_first_mentions(text: str, site) -> str:
+    """``text`` with the first mention of each actor written as ``[[id|mention]]``; links
+    already in the text count as mentions and are left as they are."""
+    names, pattern = _names(site)
+    done = linked_actors(text)
+    taken = [m.span() for m in ACTOR_LINK.finditer(text)]
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        actor_id = names[match.group(1)]
+        start, end = match.span()
+        if actor_id in done or any(a < end and start < b for a, b in taken):
+            continue
+        done.add(actor_id)
+        out += [text[last:start], f"[[{actor_id}|{match.group(1)}]]"]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _paragraphs(numbers, site) -> str:
+    """'Article paragraph 3', linked to those words in the original (explainer/fragments.py)."""
     numbers = list(numbers)
-    if len(numbers) == 1:
-        return f"Article paragraph {numbers[0]}"
-    return f"Article paragraphs {numbers[0]}–{numbers[-1]}"
+    text = f"paragraph {numbers[0]}" if len(numbers) == 1 else f"paragraphs {numbers[0]}–{numbers[-1]}"
+    if not site.article:
+        return f"Article {text}"
+    href = paragraph_link(site.article.url, site.fragments, numbers[0], numbers[-1])
+    return f'<a class="passage-original" href="{esc(href)}" rel="noopener">Article {text}, in the original</a>'
+
+
+SEPARATOR = '<span class="sep" aria-hidden="true"> · </span>'  # hidden in print with what it separates
 
 
 # Material's admonition types give each kind of annotation its icon; site.css keeps every box
@@ -114,12 +160,12 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
         "",
         f"### {passage.title} {{ #{pid} }}",
         "",
-        f'{_paragraphs(passage.paragraphs)} · [Link to this passage](#{pid}){{ .passage-copy }}',
+        f'{_paragraphs(passage.paragraphs, site)}{SEPARATOR}[Link to this passage](#{pid}){{ .passage-copy }}',
         "{: .passage-meta }",
         "",
         '<div class="passage-says" markdown>',
         "",
-        f'<span class="says-label">The article says</span> {one_line(passage.says)}',
+        f'<span class="says-label">The article’s point, in our words</span> {one_line(link_first_mentions(passage.says, site))}',
         "",
         "</div>",
         "",
