@@ -124,3 +124,36 @@ def test_without_javascript_preview_links_go_where_they_went(chromium, server):
             page.wait_for_url(server.url + ("timeline/#" + EVENT if kind == "date" else f"glossary/{ACTOR}/"))
             page.go_back()
     context.close()
+
+
+CLAIM = "iraq-already-target-of-us-force"  # a claim in the passage "blunt-instruments"
+
+
+def test_a_linked_claim_names_its_passage_and_open_boxes_survive_back(chromium, server, site):
+    context, page, watch = open_page(chromium, server, f"background/#{CLAIM}", viewport={"width": 390, "height": 844},
+                                     has_touch=True, is_mobile=True)
+    passage = site.claims[CLAIM].passage
+    # Context on arrival: the passage's title, linked, on the first screen.
+    where = page.evaluate("""() => { const a = document.querySelector('.arrival a'), r = a.getBoundingClientRect();
+        return [a.textContent, a.getAttribute('href'), r.top >= 0 && r.bottom <= innerHeight, a.closest('[id]').id]; }""")
+    assert where == [site.passages[passage].title, f"#{passage}", True, CLAIM]
+    # Boxes opened stay open after Back; a long open box has a Fold button at its end.
+    page.goto(server.url + "background/")
+    opened = ["blunt-instruments-context", "pmf-origins-check"]
+    for box in opened:
+        page.locator(f"#{box} > summary").tap()
+    fold = page.locator("#pmf-origins-check > .fold")
+    assert fold.count() == 1 and page.evaluate("document.querySelector('#pmf-origins-check').lastElementChild.className") == "fold"
+    page.goto(server.url + "timeline/")
+    page.go_back()
+    page.wait_for_url(server.url + "background/")
+    shown = page.evaluate("[...document.querySelectorAll('article details[open]')].map(d => d.id)")
+    assert shown == opened
+    fold = page.locator("#pmf-origins-check > .fold")
+    fold.wait_for()  # a restored box gets its button on its toggle event, as an opened one does
+    fold.scroll_into_view_if_needed()
+    fold.tap()
+    assert not page.evaluate("document.getElementById('pmf-origins-check').open")
+    assert page.evaluate("document.activeElement === document.querySelector('#pmf-origins-check > summary')")
+    assert not watch.errors
+    context.close()

@@ -1,6 +1,8 @@
-/* Previews in place (explainer/previews.py writes their texts into the page): a glossary link,
-   a short citation or a date. Touch: a first tap opens, a second tap (or "Open") follows the link.
-   Mouse: hover. Keyboard: focus; Enter follows. Escape or a tap outside closes. No fetch. */
+/* Help in place, without leaving the page. 1. Previews (explainer/previews.py writes their texts
+   into the page): a glossary link, a short citation or a date. Touch: a first tap opens, a second
+   tap (or "Open") follows the link. Mouse: hover. Keyboard: focus; Enter follows. Escape or a tap
+   outside closes. No fetch. 2. A claim or box reached by a link names its passage. 3. Boxes opened
+   stay open after Back; a long open box folds from its end. */
 (function () {
   "use strict";
   var article = document.querySelector("article.md-content__inner");
@@ -149,4 +151,45 @@
   }, true);
   window.addEventListener("scroll", function () { if (box && !box.hidden && anchored) place(); }, { passive: true });
   window.addEventListener("resize", function () { hide(false); });
+
+  // 2. Context on arrival: "In the passage <title>" at the top of a linked claim or box.
+  function arrive() {
+    var old = article.querySelector(".arrival");
+    if (old) old.parentNode.removeChild(old);
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var passage = target && target.closest(".passage");
+    var heading = passage && passage.querySelector("h3[id]");
+    if (!heading || !target.matches(".claim, .forecast, details")) return;
+    var line = el("p", "arrival", "In the passage ");
+    var a = el("a", "", heading.firstChild.textContent.trim());
+    a.href = "#" + heading.id;
+    line.appendChild(a);
+    var summary = target.tagName === "DETAILS" && target.querySelector("summary");
+    target.insertBefore(line, summary ? summary.nextSibling : target.firstChild);
+  }
+  window.addEventListener("hashchange", arrive);
+  arrive();
+
+  // 3. The reader's place: open boxes come back after Back (or a reload), by their order.
+  var boxes = article.querySelectorAll("details"), key = "open:" + location.pathname;
+  try {
+    var nav = performance.getEntriesByType("navigation")[0];
+    var saved = nav && nav.type !== "navigate" && sessionStorage.getItem(key);
+    if (saved) saved.split(",").forEach(function (i) { if (boxes[i]) boxes[i].open = true; });
+  } catch (e) { /* no storage: nothing kept */ }
+  document.addEventListener("toggle", function (e) {
+    var d = e.target, open = [];
+    Array.prototype.forEach.call(boxes, function (b, i) { if (b.open) open.push(i); });
+    try { sessionStorage.setItem(key, open.join(",")); } catch (err) { /* full or off */ }
+    if (!d.open || !d.matches("details.annot") || d.querySelector(".fold") || d.offsetHeight < innerHeight) return;
+    var fold = el("button", "fold", "Fold this box");
+    fold.type = "button";
+    fold.addEventListener("click", function () {
+      var summary = d.querySelector("summary");
+      d.open = false;
+      if (summary.getBoundingClientRect().top < 0) summary.scrollIntoView();
+      summary.focus({ preventScroll: true });
+    });
+    d.appendChild(fold);
+  }, true);
 })();
