@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .addresses import TIMELINE, annotation_id, passage_label, reading_page, sources_list_id
+from .addresses import ABOUT, TIMELINE, annotation_id, passage_label, reading_page, scale_entry, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
 from .fragments import paragraph_link
 from .markup import ACTOR_LINK, linked_actors, plain
@@ -112,9 +112,10 @@ def _dated(checked: str, updated: str | None) -> str:
     return f'<span class="checked">{text}.</span>'
 
 
-def _item(item: Claim | Forecast, kind: str, site, passage_id: str) -> list[str]:
+def _item(item: Claim | Forecast, kind: str, site, passage_id: str, src: str) -> list[str]:
     """One claim (kind 'verdict') or forecast (kind 'score'): the article's words, labelled as
-    such, then our verdict, reason, evidence and short citations."""
+    such, then our verdict (linked to its meaning on the method page), reason, evidence and
+    short citations."""
     is_claim = kind == "verdict"
     text = item.claim if is_claim else item.forecast
     value = item.verdict if is_claim else item.score
@@ -127,7 +128,7 @@ def _item(item: Claim | Forecast, kind: str, site, passage_id: str) -> list[str]
         f'<span class="says-label">{said}</span> {one_line(text)}',
         "{: .item-says }",
         "",
-        f'<span class="ours-label">{ours}</span> {badge(kind, value)} {one_line(item.reason)}',
+        f'<span class="ours-label">{ours}</span> [{badge(kind, value)}]({link(src, ABOUT, scale_entry(kind, value))}){{ .badge-link }} {one_line(item.reason)}',
         "{: .item-verdict }",
         "",
     ]
@@ -181,12 +182,12 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
         citations += cited(item.sources, src, item.id, label + " (check)")
     if claims:
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
-        body = [line for claim in claims for line in _item(claim, "verdict", site, pid)]
+        body = [line for claim in claims for line in _item(claim, "verdict", site, pid, src)]
         summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c.verdict for c in claims])}</span>'
         out += _details(annotation_id(pid, "check"), "check", summary, body)
     if forecasts:
         count = f"{len(forecasts)} forecast{'s' if len(forecasts) != 1 else ''}"
-        body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid)]
+        body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid, src)]
         summary = f'Scored: {count} <span class="badges">{badges("score", [f.score for f in forecasts])}</span>'
         out += _details(annotation_id(pid, "forecast"), "forecast", summary, body)
     following = passage.next
@@ -220,7 +221,7 @@ def page_markdown(page: ReadingPage, site) -> Written:
         latest = max(i.updated or i.checked for i in items)
         what = "Forecasts scored and claims checked" if any(p.forecasts for p in page.passages) else "Claims checked"
         out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date. '
-                f'Open a box to read it; every passage, box and claim has its own link.',
+                '<span class="screen-only">Open a box to read it; every passage, box and claim has its own link.</span>',
                 "{: .page-as-of }", ""]
     citations: list[Citation] = []
     section = None

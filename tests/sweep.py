@@ -205,6 +205,25 @@ def axe_on_a_phone(visit: Visit) -> list:
     return _axe(visit)
 
 
+@check("overflow-open", after_resize=True)
+def overflow_with_every_box_open(visit: Visit) -> list:
+    """Overflow again, at 390 and 320 px, with every box of the page open (what a folded box
+    holds is not measured by ``overflow``); the boxes fold again after, and it ends at 390 px."""
+    shut = visit.page.evaluate("""() => { window.__shut = [...document.querySelectorAll('details:not([open])')];
+        window.__shut.forEach(d => d.open = true); return window.__shut.length; }""")
+    if not shut:
+        return []
+    found = []
+    for size in [NARROW[1], PHONE]:
+        visit.page.set_viewport_size(size)
+        visit.page.evaluate(FRAMES)
+        scroll = visit.page.evaluate("document.documentElement.scrollWidth")
+        if scroll > size["width"]:
+            found.append(f"{scroll} px wide at {size['width']} px with {shut} boxes opened")
+    visit.page.evaluate("() => window.__shut.forEach(d => d.open = false)")
+    return found
+
+
 @check("console", last=True)
 def console_errors(visit: Visit) -> list:
     """Console and page errors since the page started loading (read last, after the other checks)."""

@@ -100,6 +100,26 @@ def test_keyboard_skip_link_focus_ring_and_no_trap(chromium, server):
     assert len({(i["tag"], i["text"]) for i in focused}) > 50, "focus stopped moving: a keyboard trap?"
 
 
+def test_at_phone_width_tab_never_lands_off_screen_in_the_closed_drawer(chromium, server):
+    """At 390 px the navigation is a drawer, off screen while closed: Tab skips its links (CSS
+    hides the closed drawer once its slide-out is over) and reaches them once it is open."""
+    context, page, _ = open_page(chromium, server, "background/", viewport={"width": 390, "height": 844})
+    where = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 25), Math.round(r.left), !!e.closest('.md-sidebar--primary')]; }"""
+    stops = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(where))
+    assert not [s for s in stops if s[1] < 0 or s[2]], stops
+    assert any(name.startswith("A ") and not drawer for name, _, drawer in stops[4:])  # into the page's own links
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_timeout(300)  # the drawer slides in
+    page.locator(".md-sidebar--primary a.md-nav__link").first.focus()
+    _, left, in_drawer = page.evaluate(where)
+    assert in_drawer and left >= 0
+    context.close()
+
+
 def test_print_expands_annotations_prints_urls_and_hides_navigation(chromium, server):
     context, page, _ = open_page(chromium, server, "background/")
     page.evaluate("document.querySelector('#pmf-origins-check').open = false")
