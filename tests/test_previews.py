@@ -62,6 +62,8 @@ def test_a_tap_opens_each_preview_in_place_and_a_second_tap_follows(chromium, se
         # A bottom sheet on a phone, inside the screen.
         box = page.locator(PREVIEW).bounding_box()
         assert box["x"] == 0 and box["width"] == 390 and abs(box["y"] + box["height"] - 844) < 2, box
+        a = link.bounding_box()
+        assert 0 <= a["y"] and a["y"] + a["height"] <= box["y"], (kind, a, box)  # the link stays in sight, above it
         if kind == "glossary":  # a tap outside closes, and focus goes back to the link
             page.touchscreen.tap(200, 80)
         else:  # Escape closes, and focus goes back to the link

@@ -97,8 +97,12 @@
     if (how === "tap") box.focus({ preventScroll: true });
   }
   function place() {
-    if (!anchored) { box.style.left = box.style.top = ""; return; }
     var r = link.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight;
+    if (!anchored) { // a bottom sheet: keep the link above it, so a second tap can follow it
+      box.style.left = box.style.top = "";
+      if (r.bottom > innerHeight - h - 8) window.scrollBy(0, r.bottom - innerHeight + h + 16);
+      return;
+    }
     var top = r.bottom + 6;
     if (top + h > innerHeight - 8 && r.top - h - 6 > 8) top = r.top - h - 6;
     box.style.left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - w - 8)) + "px";
