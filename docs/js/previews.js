@@ -2,7 +2,7 @@
    into the page): a glossary link, a short citation or a date. Touch: a first tap opens, a second
    tap (or "Open") follows the link. Mouse: hover. Keyboard: focus; Enter follows. Escape or a tap
    outside closes. No fetch. 2. A claim or box reached by a link names its passage. 3. Boxes opened
-   stay open after Back; a long open box folds from its end. */
+   stay open after Back; a long open box folds from its foot. */
 (function () {
   "use strict";
   var article = document.querySelector("article.md-content__inner");
