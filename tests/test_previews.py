@@ -1,13 +1,14 @@
 """Previews in place (docs/js/previews.js, texts from explainer/previews.py), as a reader meets
 them in real Chromium: a glossary link, a short citation and a date on /background/, tapped at
 390 px on a touch screen and hovered or focused at 1280 px. One page per device for every
-assertion; without JavaScript the same links navigate."""
+assertion; without JavaScript the same links navigate (test_reader.py, in its no-script visit)."""
 
 from __future__ import annotations
 
 import pytest
 
 from browser import open_page
+from sweep import AXE_CURRENT
 from explainer.citations import source_label
 from explainer.markup import plain
 from explainer.text import first_sentence
@@ -64,6 +65,9 @@ def test_a_tap_opens_each_preview_in_place_and_a_second_tap_follows(chromium, se
         assert box["x"] == 0 and box["width"] == 390 and abs(box["y"] + box["height"] - 844) < 2, box
         a = link.bounding_box()
         assert 0 <= a["y"] and a["y"] + a["height"] <= box["y"], (kind, a, box)  # the link stays in sight, above it
+        if kind == "glossary" and AXE_CURRENT.exists():  # the open preview, as axe sees it
+            page.evaluate(AXE_CURRENT.read_text(encoding="utf-8"))
+            assert page.evaluate("axe.run('#pv', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))") == []
         if kind == "glossary":  # a tap outside closes, and focus goes back to the link
             page.touchscreen.tap(200, 80)
         else:  # Escape closes, and focus goes back to the link
@@ -108,23 +112,6 @@ def test_hover_and_keyboard_focus_open_each_preview_on_a_desktop(chromium, serve
     page.keyboard.press("Enter")
     page.wait_for_url(f"{server.url}glossary/{ACTOR}/")
     assert not watch.errors and not watch.foreign
-    context.close()
-
-
-def test_without_javascript_preview_links_go_where_they_went(chromium, server):
-    context, page, _ = open_page(chromium, server, "background/", java_script_enabled=False)
-    for kind in ("citation", "date", "glossary"):
-        link = page.locator(LINKS[kind]).first
-        href = link.get_attribute("href")
-        for summary in link.locator("xpath=ancestor::details[not(@open)]/summary").all():  # no script: open by hand
-            summary.click()
-        link.click()
-        target = href.split("#", 1)[1] if kind == "citation" else None
-        if target:
-            assert page.url.endswith("#" + target)
-        else:
-            page.wait_for_url(server.url + ("timeline/#" + EVENT if kind == "date" else f"glossary/{ACTOR}/"))
-            page.go_back()
     context.close()
 
 
