@@ -138,6 +138,11 @@ def test_print_expands_annotations_prints_urls_and_hides_navigation(chromium, se
     assert page.locator("#pmf-origins-check .claim").first.is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-search").is_visible()
+    # No screen-only help, no links to what paper cannot open, no separator left dangling.
+    printed = page.evaluate("""() => { const text = document.querySelector('article').innerText;
+        return [text.includes('Open a box'), text.includes('Entry on the sources page'), text.includes('Link to this passage'),
+                [...document.querySelectorAll('.passage-meta')].some(p => /·\\s*$/.test(p.innerText))]; }""")
+    assert printed == [False, False, False, False]
     context.close()
     context, page, _ = open_page(chromium, server, "sources/")
     page.emulate_media(media="print")
