@@ -132,6 +132,7 @@ def test_a_linked_claim_names_its_passage_and_open_boxes_survive_back(chromium, 
     for box in opened:
         page.locator(f"#{box} > summary").tap()
     fold = page.locator("#pmf-origins-check > .fold")
+    fold.wait_for()  # added in the frame after the toggle
     assert fold.count() == 1 and page.evaluate("document.querySelector('#pmf-origins-check').lastElementChild.className") == "fold"
     page.goto(server.url + "timeline/")
     page.go_back()

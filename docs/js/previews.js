@@ -181,19 +181,29 @@
     var saved = nav && nav.type !== "navigate" && sessionStorage.getItem(key);
     if (saved) saved.split(",").forEach(function (i) { if (boxes[i]) boxes[i].open = true; });
   } catch (e) { /* no storage: nothing kept */ }
-  document.addEventListener("toggle", function (e) {
-    var d = e.target, open = [];
+  // Once per frame however many boxes toggled ("Open all boxes"): one layout, then the writes.
+  var toggled = [];
+  function settle() {
+    var open = [], list = toggled;
+    toggled = [];
     Array.prototype.forEach.call(boxes, function (b, i) { if (b.open) open.push(i); });
     try { sessionStorage.setItem(key, open.join(",")); } catch (err) { /* full or off */ }
-    if (!d.open || !d.matches("details.annot") || d.querySelector(".fold") || d.offsetHeight < innerHeight) return;
-    var fold = el("button", "fold", "Fold this box");
-    fold.type = "button";
-    fold.addEventListener("click", function () {
-      var summary = d.querySelector("summary");
-      d.open = false;
-      if (summary.getBoundingClientRect().top < 0) summary.scrollIntoView();
-      summary.focus({ preventScroll: true });
+    list.filter(function (d) {
+      return d.open && d.matches("details.annot") && !d.querySelector(".fold") && d.offsetHeight >= innerHeight;
+    }).forEach(function (d) {
+      var fold = el("button", "fold", "Fold this box");
+      fold.type = "button";
+      fold.addEventListener("click", function () {
+        var summary = d.querySelector("summary");
+        d.open = false;
+        if (summary.getBoundingClientRect().top < 0) summary.scrollIntoView();
+        summary.focus({ preventScroll: true });
+      });
+      d.appendChild(fold);
     });
-    d.appendChild(fold);
+  }
+  document.addEventListener("toggle", function (e) {
+    if (!toggled.length) requestAnimationFrame(settle);
+    toggled.push(e.target);
   }, true);
 })();
