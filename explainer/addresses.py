@@ -63,6 +63,14 @@ def source_anchor(source_id: str) -> str:
     return f"src-{source_id}"
 
 
+ABOUT = "about.md"
+
+
+def scale_entry(kind: str, value: str) -> str:
+    """A verdict's (kind 'verdict') or forecast score's (kind 'score') meaning on the method page."""
+    return f"{kind}-{value}"
+
+
 def verdict_group(value: str) -> str:
     """A verdict's (or score's) group in the overview's verdict summary."""
     return f"summary-{value}"

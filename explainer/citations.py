@@ -34,15 +34,14 @@ def cite(ids, site, from_src: str, label: str = "Sources") -> str:
 
 
 def cite_short(ids, site, passage_id: str) -> str:
-    """Inline HTML: 'Sources: Publisher, date; ...' linking into the passage's reference list.
-    The full title rides along as a tooltip (hover and keyboard focus)."""
+    """Inline HTML: 'Sources: Publisher, date; ...' linking into the passage's reference list,
+    which docs/js/previews.js shows in place (tap, hover, keyboard focus)."""
     items = []
     for source_id in ids or []:
         source = site.sources.get(source_id)
         if source is None:
             continue
-        items.append(f'<a class="cite" href="#{reference_id(passage_id, source_id)}" '
-                     f'title="{esc(source_label(source))}">{esc(short_label(source))}</a>')
+        items.append(f'<a class="cite" href="#{reference_id(passage_id, source_id)}">{esc(short_label(source))}</a>')
     if not items:
         return ""
     return '<span class="cites">Sources: ' + "; ".join(items) + ".</span>"
@@ -58,7 +57,8 @@ def reference_list(ids, site, passage_id: str, from_src: str) -> list[str]:
         if source.url:
             title = f'<a class="source-url" href="{esc(source.url)}" rel="noopener">{title}</a>'
         entry = link(from_src, SOURCES, source_anchor(source_id))
-        out += [f'{number}. {esc(source.publisher)}, “{title}”, '
+        author = f"by {esc(source.author)}, " if source.author else ""
+        out += [f'{number}. {esc(source.publisher)}, “{title}”, {author}'
                 f'<time datetime="{source.date}">{human_date(source.date)}</time>. '
                 f'[Entry on the sources page]({entry}){{ .refs__entry }}',
                 f'{{: #{reference_id(passage_id, source_id)} }}']

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, claimreview, markup, prose_rules, source_rules, visuals
+from . import addresses, claimreview, fragments, markup, prose_rules, source_rules, visuals
 from . import records as R
 from . import schema as S
 from .addresses import READING_PAGES
@@ -56,6 +56,7 @@ file and line for later messages (``record.file``, ``record.line``, ``record.lin
     references: list = field(default_factory=list)  # every S.Reference found
     visuals: R.Visuals | None = None  # data/visuals.yml: editorial choices for the drawings
     article: R.Article | None = None  # data/article.yml: the article as known
+    fragments: dict = field(default_factory=dict)  # data/fragments.yml: paragraph -> (first, last words)
     titles: dict = field(default_factory=dict)  # docs path -> page title, from the nav in mkdocs.yml
 
 
@@ -190,6 +191,8 @@ class _Loader:
                 self.problems += found
                 if found:
                     self.unreadable.add("article")  # reported; "is missing" would say it wrongly
+            elif path.name == fragments.FILE and len(relative.parts) == 1:
+                self.problems += fragments.load(self, path)
             elif path.suffix == ".yml" and relative.parts[0] == PASSAGE_DIR and len(relative.parts) == 2:
                 self.load_passage_page(path)
             else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .addresses import MAP, glossary_entry, passage_label, reading_page, verdict_group
+from .addresses import MAP, glossary_entry, passage_label, reading_page, scale_entry, verdict_group
 from .data import Site
 from .markup import plain
 from .reading import badge
@@ -103,5 +103,6 @@ def scale_markdown(site: Site, src: str, kind: str) -> str:
         if example:
             page = reading_page(site.passages[example.passage].page)
             shown = f"[{_short(example, site)}]({link(src, page, example.id)})"
-        out.append(f"- {badge(kind, value)} {meanings[value]} Example: {shown}")
+        # Each meaning has its own id: a verdict badge in a fact-check links here.
+        out.append(f'- <span class="scale-term" id="{scale_entry(kind, value)}">{badge(kind, value)}</span> {meanings[value]} Example: {shown}')
     return "\n".join([*out, "", "</div>"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import reading
 from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
 from . import freshness
 from .citations import Written, cite, cited
@@ -31,7 +32,9 @@ def mentions(site: Site) -> dict[str, list[str]]:
     """actor id -> ids of the passages that link to it, in reading order."""
     found: dict[str, list[str]] = {}
     for passage_id, passage in site.passages.items():
-        linked = set().union(*(linked_actors(text) for text, _ in passage.strings()))
+        # The retelling links its first mentions itself (explainer/reading.py): those count too.
+        texts = [text for text, _ in passage.strings()] + [reading.link_first_mentions(passage.says, site)]
+        linked = set().union(*(linked_actors(text) for text in texts))
         for actor_id in sorted(linked):
             found.setdefault(actor_id, []).append(passage_id)
     return found

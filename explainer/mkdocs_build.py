@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import claimreview, content_rules, glossary, redirects
+from . import claimreview, content_rules, glossary, previews, redirects
 from .data import Site, load_site
 from .links import check_links, page_ids
 from .pages import PageMarkdown, hand_written_prose_problems, site_markdown
@@ -96,6 +96,7 @@ class SiteBuild:
             raise PluginError(report(sorted(set(self.problems))))
 
     def on_post_page(self, output: str, page) -> str:
+        output = previews.add_to_page(self.site, page.url, output)  # what docs/js/previews.js shows
         return redirects.add_fragment_anchors(self.redirects, page.url, output)
 
     def on_post_build(self, site_dir: str) -> None:

@@ -10,12 +10,14 @@ block, so a link to one opens the block natively, without JavaScript (see ../sha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import freshness
-from .addresses import TIMELINE, annotation_id, passage_label, reading_page, sources_list_id
+from .addresses import ABOUT, TIMELINE, annotation_id, passage_label, reading_page, scale_entry, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
-from .markup import plain
+from .fragments import paragraph_link
+from .markup import ACTOR_LINK, linked_actors, plain
 from .records import Claim, Event, Forecast, Passage, ReadingPage
 from .scales import FORECAST_SCORES, VERDICTS
 from .text import esc, first_sentence, human_date, link, one_line
@@ -36,11 +38,55 @@ def badges(kind: str, values: list[str]) -> str:
     return " ".join(badge(kind, value, counts[value]) for value in labels if value in counts)
 
 
-def _paragraphs(numbers) -> str:
+# The retelling links the first mention of each actor it names (per passage: a passage is often
+# reached by its own link). States and the capital are named in almost every passage and often
+# stand for their governments ("Washington", "the Baghdad government"), so they are not linked.
+UNLINKED_KINDS = {"state"}
+UNLINKED_IDS = {"baghdad"}
+
+
+def _names(site) -> re.Pattern:
+    """One pattern for every name and alias of the actors the retelling links, longest first."""
+    names = {}
+    for actor in site.actors.values():
+        if actor.kind in UNLINKED_KINDS or actor.id in UNLINKED_IDS:
+            continue
+        for name in (actor.name, actor.article_name, *actor.aliases):
+            if name and (len(name) > 3 or name.isupper()) and name.isascii():  # "PMF", not "Iran"
+                names.setdefault(name, actor.id)
+    ordered = sorted(names, key=len, reverse=True)
+    return names, re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+def link_first_mentions(text: str, site) -> str:
+    """``text`` with the first mention of each actor written as ``[[id|mention]]``; links
+    already in the text count as mentions and are left as they are."""
+    names, pattern = _names(site)
+    done = linked_actors(text)
+    taken = [m.span() for m in ACTOR_LINK.finditer(text)]
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        actor_id = names[match.group(1)]
+        start, end = match.span()
+        if actor_id in done or any(a < end and start < b for a, b in taken):
+            continue
+        done.add(actor_id)
+        out += [text[last:start], f"[[{actor_id}|{match.group(1)}]]"]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _paragraphs(numbers, site) -> str:
+    """'Article paragraph 3', linked to those words in the original (explainer/fragments.py)."""
     numbers = list(numbers)
-    if len(numbers) == 1:
-        return f"Article paragraph {numbers[0]}"
-    return f"Article paragraphs {numbers[0]}–{numbers[-1]}"
+    text = f"paragraph {numbers[0]}" if len(numbers) == 1 else f"paragraphs {numbers[0]}–{numbers[-1]}"
+    if not site.article:
+        return f"Article {text}"
+    href = paragraph_link(site.article.url, site.fragments, numbers[0], numbers[-1])
+    return f'<a class="passage-original" href="{esc(href)}" rel="noopener">Article {text}, in the original</a>'
+
+
+SEPARATOR = '<span class="sep" aria-hidden="true"> · </span>'  # hidden in print with what it separates
 
 
 # Material's admonition types give each kind of annotation its icon; site.css keeps every box
@@ -67,9 +113,10 @@ def _dated(checked: str, updated: str | None) -> str:
     return f'<span class="checked">{text}.</span>'
 
 
-def _item(item: Claim | Forecast, kind: str, site, passage_id: str) -> list[str]:
+def _item(item: Claim | Forecast, kind: str, site, passage_id: str, src: str) -> list[str]:
     """One claim (kind 'verdict') or forecast (kind 'score'): the article's words, labelled as
-    such, then our verdict, reason, evidence and short citations."""
+    such, then our verdict (linked to its meaning on the method page), reason, evidence and
+    short citations."""
     is_claim = kind == "verdict"
     text = item.claim if is_claim else item.forecast
     value = item.verdict if is_claim else item.score
@@ -82,7 +129,7 @@ def _item(item: Claim | Forecast, kind: str, site, passage_id: str) -> list[str]
         f'<span class="says-label">{said}</span> {one_line(text)}',
         "{: .item-says }",
         "",
-        f'<span class="ours-label">{ours}</span> {badge(kind, value)} {one_line(item.reason)}',
+        f'<span class="ours-label">{ours}</span> [{badge(kind, value)}]({link(src, ABOUT, scale_entry(kind, value))}){{ .badge-link }} {one_line(item.reason)}',
         "{: .item-verdict }",
         "",
     ]
@@ -115,12 +162,12 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
         "",
         f"### {passage.title} {{ #{pid} }}",
         "",
-        f'{_paragraphs(passage.paragraphs)} · [Link to this passage](#{pid}){{ .passage-copy }}',
+        f'{_paragraphs(passage.paragraphs, site)}{SEPARATOR}[Link to this passage](#{pid}){{ .passage-copy }}',
         "{: .passage-meta }",
         "",
         '<div class="passage-says" markdown>',
         "",
-        f'<span class="says-label">The article says</span> {one_line(passage.says)}',
+        f'<span class="says-label">The article’s point, in our words</span> {one_line(link_first_mentions(passage.says, site))}',
         "",
         "</div>",
         "",
@@ -136,12 +183,12 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
         citations += cited(item.sources, src, item.id, label + " (check)")
     if claims:
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
-        body = [line for claim in claims for line in _item(claim, "verdict", site, pid)]
+        body = [line for claim in claims for line in _item(claim, "verdict", site, pid, src)]
         summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c.verdict for c in claims])}</span>'
         out += _details(annotation_id(pid, "check"), "check", summary, body)
     if forecasts:
         count = f"{len(forecasts)} forecast{'s' if len(forecasts) != 1 else ''}"
-        body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid)]
+        body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid, src)]
         summary = f'Scored: {count} <span class="badges">{badges("score", [f.score for f in forecasts])}</span>'
         out += _details(annotation_id(pid, "forecast"), "forecast", summary, body)
     following = passage.next
@@ -175,7 +222,7 @@ def page_markdown(page: ReadingPage, site) -> Written:
         latest = max(i.updated or i.checked for i in items)
         what = "Forecasts scored and claims checked" if any(p.forecasts for p in page.passages) else "Claims checked"
         out += [f'{what} as of <time datetime="{latest}">{human_date(latest)}</time>; each check shows its own date. '
-                f'Open a box to read it; every passage, box and claim has its own link.',
+                '<span class="screen-only">Open a box to read it; every passage, box and claim has its own link.</span>',
                 "{: .page-as-of }", ""]
     citations: list[Citation] = []
     section = None

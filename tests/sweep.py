@@ -205,6 +205,20 @@ def axe_on_a_phone(visit: Visit) -> list:
     return _axe(visit)
 
 
+@check("overflow-open", after_resize=True)
+def overflow_with_every_box_open(visit: Visit) -> list:
+    """Overflow again at a phone's width (where ``overflow`` ends) with every box of the page
+    open: what a folded box holds is not laid out. The boxes fold again after."""
+    if visit.page.viewport_size != PHONE:
+        visit.page.set_viewport_size(PHONE)
+    shut, scroll = visit.page.evaluate("""() => { const shut = [...document.querySelectorAll('details:not([open])')];
+        shut.forEach(d => d.open = true);
+        const scroll = document.documentElement.scrollWidth;  // reading it lays the page out
+        shut.forEach(d => d.open = false);
+        return [shut.length, scroll]; }""")
+    return [f"{scroll} px wide at {PHONE['width']} px with {shut} boxes opened"] if scroll > PHONE["width"] else []
+
+
 @check("console", last=True)
 def console_errors(visit: Visit) -> list:
     """Console and page errors since the page started loading (read last, after the other checks)."""

@@ -75,14 +75,16 @@ def test_glossary_index_groups_every_entry(built_site, site):
 
 @pytest.mark.browser
 def test_a_preview_opens_from_the_keyboard(chromium, server, site):
-    """Tab to a glossary link: the entry's preview opens with its definition (instant previews)."""
+    """Focus a glossary link from the keyboard: the entry's preview opens with its definition
+    (docs/js/previews.js; tests/test_previews.py tests the rest)."""
     context = chromium.new_context()
     page = context.new_page()
     page.goto(server.url)  # the overview links to entries in its running text
-    link = page.locator("article a[data-preview][href^='glossary/'][href$='/']:not([href='glossary/']):visible").first
+    link = page.locator("article a[href^='glossary/'][href$='/']:not([href='glossary/']):visible").first
     entry = link.get_attribute("href").rstrip("/").rsplit("/", 1)[1]
+    page.keyboard.press("Shift+Tab")  # a keyboard interaction, so the focus is a keyboard's
     link.focus()
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator("#pv")
     tooltip.wait_for(state="visible", timeout=5_000)
     shown = " ".join(tooltip.inner_text().split())
     context.close()

@@ -54,6 +54,16 @@ def test_every_page_reads_without_javascript(chromium, server, built_site):
     entry = link.get_attribute("href").rstrip("/").rsplit("/", 1)[1]
     link.click()
     assert page.url == f"{server.url}glossary/{entry}/"
+    # What previews open in place with JavaScript goes where it always went without: a short
+    # citation to its passage's reference list, a date to its timeline entry.
+    page.goto(server.url + "background/")
+    cite = page.locator("#warning-by-drone-context a.cite").first
+    page.locator("#warning-by-drone-context > summary").click()
+    target = cite.get_attribute("href")
+    cite.click()
+    assert page.url == f"{server.url}background/{target}"
+    page.locator("#warning-by-drone-context a[href^='../timeline/#']").first.click()
+    assert page.url.startswith(f"{server.url}timeline/#")
     context.close()
     assert unreadable == []
 
@@ -100,6 +110,27 @@ def test_keyboard_skip_link_focus_ring_and_no_trap(chromium, server):
     assert len({(i["tag"], i["text"]) for i in focused}) > 50, "focus stopped moving: a keyboard trap?"
 
 
+def test_at_phone_width_tab_never_lands_off_screen_in_the_closed_drawer(chromium, server):
+    """At 390 px the navigation is a drawer, off screen while closed: Tab skips its links (CSS
+    hides the closed drawer once its slide-out is over) and reaches them once it is open."""
+    context, page, _ = open_page(chromium, server, "background/", viewport={"width": 390, "height": 844})
+    where = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 25), Math.round(r.left), !!e.closest('.md-sidebar--primary')]; }"""
+    stops = []
+    for _ in range(12):  # the drawer's links came 5th to 31st
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(where))
+    assert not [s for s in stops if s[1] < 0 or s[2]], stops
+    assert any(name.startswith("A ") and not drawer for name, _, drawer in stops[4:])  # into the page's own links
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer_link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    drawer_link.wait_for(state="visible")
+    drawer_link.focus()
+    assert page.evaluate(where)[2]  # focusable again, and on screen once it has slid in:
+    page.wait_for_function("() => document.activeElement.getBoundingClientRect().left >= 0", timeout=3000)
+    context.close()
+
+
 def test_print_expands_annotations_prints_urls_and_hides_navigation(chromium, server):
     context, page, _ = open_page(chromium, server, "background/")
     page.evaluate("document.querySelector('#pmf-origins-check').open = false")
@@ -107,6 +138,11 @@ def test_print_expands_annotations_prints_urls_and_hides_navigation(chromium, se
     assert page.locator("#pmf-origins-check .claim").first.is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-search").is_visible()
+    # No screen-only help, no links to what paper cannot open, no separator left dangling.
+    printed = page.evaluate("""() => { const text = document.querySelector('article').innerText;
+        return [text.includes('Open a box'), text.includes('Entry on the sources page'), text.includes('Link to this passage'),
+                [...document.querySelectorAll('.passage-meta')].some(p => /·\\s*$/.test(p.innerText))]; }""")
+    assert printed == [False, False, False, False]
     context.close()
     context, page, _ = open_page(chromium, server, "sources/")
     page.emulate_media(media="print")

@@ -76,3 +76,7 @@ def test_the_current_axe_core_runs_every_rule_of_the_bundled_one(chromium):
 
 def test_no_horizontal_scrolling_at_390_320_and_640_px(sweep):
     assert sweep.problems("overflow") == {}
+
+
+def test_no_horizontal_scrolling_with_every_box_open(sweep):
+    assert sweep.problems("overflow-open") == {}

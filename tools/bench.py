@@ -14,8 +14,10 @@
 3. Prints each page (ours beside plain), totals by type, build times and our own CSS+JS size.
 
 --pages N     load only the first N pages (top-level pages first, then glossary entries)
---lighthouse  also run Lighthouse (mobile preset, 3 runs, median) on 3 pages of our build;
-              installs tools/bench/node_modules with `npm ci` when missing
+--lighthouse  also run Lighthouse (mobile preset, median of 5 runs) on 3 pages of our build and
+              of plain Material, side by side with total blocking time and its ratio to the
+              overview's; installs tools/bench/node_modules with `npm ci` when missing
+--lighthouse-runs N   runs per page (default 5)
 --verbose     list every request of every page
 """
 
@@ -47,7 +49,7 @@ IMAGES = {".svg", ".png", ".ico", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 TEXT = {"HTML", "CSS", "JS", "index"}
 BUILDS = 3
 LIGHTHOUSE_PAGES = ["", "background/", "glossary/soleimani/"]
-LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_RUNS = 5
 OWN_BUDGET = 5 * 1024
 KB = 1024
 
@@ -248,31 +250,40 @@ def install_lighthouse() -> None:
                        check=True, stdout=subprocess.DEVNULL)
 
 
-def lighthouse(origin: str, site: Path) -> None:
+def lighthouse(origins: dict, site: Path, runs: int = LIGHTHOUSE_RUNS) -> None:
+    """Lighthouse on the same pages of each build ({"ours": origin, "plain": origin}), in one run
+    so the figures compare: category medians, and total blocking time beside the overview's."""
     version = json.loads((BENCH / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
     paths = [p for p in LIGHTHOUSE_PAGES if (site / p / "index.html").exists()]
     if len(paths) < len(LIGHTHOUSE_PAGES):  # the named entry is gone: take another glossary entry
         paths.append(next(p for p in page_paths(site) if p.startswith("glossary/") and p != "glossary/"))
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    result = subprocess.run(["node", str(BENCH / "lh.mjs"), str(LIGHTHOUSE_RUNS), *[origin + p for p in paths]],
-                            env=env, capture_output=True, text=True)
-    if result.returncode:
-        sys.exit(f"Lighthouse failed:\n{result.stderr}")
-    scores = json.loads(result.stdout.strip().splitlines()[-1])
     cats = ["performance", "accessibility", "best-practices", "seo"]
-    print(f"\nLighthouse {version}, mobile preset, our build, median of {LIGHTHOUSE_RUNS} runs")
-    print(f"{'page':28} {'perf':>5} {'a11y':>5} {'bp':>5} {'SEO':>5}   performance runs")
-    for url, runs in scores.items():
-        med = [round(statistics.median(r[c] for r in runs)) for c in cats]
-        print(f"{'/' + url[len(origin):]:28} " + " ".join(f"{m:>5}" for m in med)
-              + "   " + ", ".join(str(r["performance"]) for r in runs))
+    print(f"\nLighthouse {version}, mobile preset, median of {runs} runs; TBT = total blocking time (ms), "
+          "× = TBT over the overview's TBT in the same build")
+    print(f"{'build':6} {'page':24} {'perf':>5} {'a11y':>5} {'bp':>5} {'SEO':>5} {'TBT':>6} {'×':>5}   performance runs")
+    for name, origin in origins.items():
+        result = subprocess.run(["node", str(BENCH / "lh.mjs"), str(runs), *[origin + p for p in paths]],
+                                env=env, capture_output=True, text=True)
+        if result.returncode:
+            sys.exit(f"Lighthouse failed:\n{result.stderr}")
+        scores = json.loads(result.stdout.strip().splitlines()[-1])
+        overview = None
+        for url, page_runs in scores.items():
+            med = [round(statistics.median(r[c] for r in page_runs)) for c in cats]
+            tbt = statistics.median(r["tbt"] for r in page_runs)
+            overview = tbt if overview is None else overview  # the first page is the overview
+            times = f"{tbt / overview:.2f}" if overview else "-"
+            print(f"{name:6} {'/' + url[len(origin):]:24} " + " ".join(f"{m:>5}" for m in med)
+                  + f" {tbt:>6.0f} {times:>5}   " + ", ".join(str(r["performance"]) for r in page_runs))
 
 
 # -- Main -----------------------------------------------------------------------------------
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse on our build")
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse on both builds")
+    parser.add_argument("--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS, help="Lighthouse runs per page (median)")
     parser.add_argument("--pages", type=int, default=0, help="load only the first N pages (default: all)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every request")
     args = parser.parse_args()
@@ -325,7 +336,7 @@ def main() -> None:
                       f"{built} HTML pages, {med * 1000 / built:.0f} ms per page")
             own_assets()
             if args.lighthouse:
-                lighthouse(urls["ours"], out["ours"])
+                lighthouse(urls, out["ours"], args.lighthouse_runs)
         finally:
             for server in servers:
                 server.close()

@@ -1,5 +1,6 @@
 // Lighthouse (mobile preset) for tools/bench.py: node lh.mjs RUNS URL...
-// Prints one JSON object: {url: [{performance, accessibility, "best-practices", seo}, ...]}.
+// Prints one JSON object: {url: [{performance, accessibility, "best-practices", seo, tbt}, ...]}
+// (tbt: total blocking time in ms).
 // A fresh headless Chromium (CHROME_PATH, default /usr/bin/chromium) for every run.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -17,7 +18,9 @@ for (const url of urls) {
     try {
       const { lhr } = await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: categories });
       if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
-      results[url].push(Object.fromEntries(categories.map((c) => [c, Math.round(lhr.categories[c].score * 100)])));
+      const scores = Object.fromEntries(categories.map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
+      scores.tbt = Math.round(lhr.audits['total-blocking-time'].numericValue);
+      results[url].push(scores);
     } finally {
       chrome.kill();
     }
