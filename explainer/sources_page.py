@@ -61,11 +61,58 @@ def entry(source: Source, places, src: str) -> list[str]:
             " ".join(facts), "", "</details>"]
 
 
+def publisher_key(publisher: str) -> str:
+    """How a reader looks a publisher up: 'The Washington Post' under W."""
+    folded = fold(publisher)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def initial(publisher: str) -> str:
+    first = publisher_key(publisher)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def initial_anchor(letter: str) -> str:
+    return "pub-" + ("other" if letter == "#" else letter.lower())
+
+
+def publishers_markdown(site: Site) -> tuple[str, str]:
+    """The jump list (one link per initial) and the publishers A to Z it leads to: each
+    publisher once, linking to its first source in each kind it appears in."""
+    by_publisher: dict[str, dict[str, list[Source]]] = {}
+    for source in sorted(site.sources.values(), key=lambda s: (fold(s.publisher), s.date, s.id)):
+        by_publisher.setdefault(source.publisher, {}).setdefault(source.kind, []).append(source)
+    letters: dict[str, list[str]] = {}
+    for publisher in sorted(by_publisher, key=lambda p: (publisher_key(p), p)):
+        kinds = by_publisher[publisher]
+        if len(kinds) == 1:
+            ((kind, sources),) = kinds.items()
+            item = f'<a href="#{source_anchor(sources[0].id)}">{esc(publisher)}</a> ({len(sources)})'
+        else:
+            links = ", ".join(f'<a href="#{source_anchor(kinds[k][0].id)}">{esc(SOURCE_KIND_HEADINGS[k].lower())} {len(kinds[k])}</a>'
+                              for k in SOURCE_KINDS if k in kinds)
+            item = f"{esc(publisher)} ({links})"
+        letters.setdefault(initial(publisher), []).append(item)
+    order = sorted(letters, key=lambda l: (l == "#", l))
+    jumps = ('<nav class="src-jumps" aria-labelledby="src-jumps-title"><p id="src-jumps-title" class="src-jumps__title">'
+             "Publishers by initial</p><ul>"
+             + "".join(f'<li><a href="#{initial_anchor(l)}">{esc(l)}</a></li>' for l in order) + "</ul></nav>")
+    body = ['<dl class="src-publishers">']
+    for letter in order:
+        body.append(f'<dt id="{initial_anchor(letter)}">{esc(letter)}</dt><dd>{" · ".join(letters[letter])}</dd>')
+    body.append("</dl>")
+    return jumps, "\n".join(body)
+
+
 def markdown(site: Site, src: str, index: CitationIndex) -> str:
     """Sources grouped by kind, then by publisher; each one line that unfolds, with the places
-    that cite it (``index``: what every other page's writer returned)."""
+    that cite it (``index``: what every other page's writer returned). First a jump list by
+    publisher's initial; the publishers A to Z it leads to come last."""
+    jumps, publishers = publishers_markdown(site)
     out = [f"{len(site.sources)} sources, grouped by kind and ordered by publisher. "
-           "Open a line for its address, the copy we read if it was not the original, and where it is cited.", ""]
+           "Open a line for its address, the copy we read if it was not the original, and where it is cited. "
+           "To find a publisher, pick its initial: the publishers A to Z are [at the end](#publishers).", "",
+           jumps, ""]
     for kind in SOURCE_KINDS:
         chosen = sorted((s for s in site.sources.values() if s.kind == kind),
                         key=lambda s: (fold(s.publisher), s.date, s.id))
@@ -75,4 +122,6 @@ def markdown(site: Site, src: str, index: CitationIndex) -> str:
         for source in chosen:
             out += entry(source, index.by_source.get(source.id, []), src)
         out.append("")
+    out += ["## Publishers A to Z { #publishers }", "", "Each publisher links to its first source in each kind.", "",
+            publishers, ""]
     return "\n".join(out)

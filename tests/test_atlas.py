@@ -115,9 +115,11 @@ def test_glossary_relations_list(site):
     lines = connections.entry_relations("quds-force", site, "glossary/quds-force.md")
     assert lines[0] == "## Relations { #relations }"
     body = "\n".join(lines)
-    assert "Commanded by: [Qasem Soleimani](soleimani.md) (1998–2020)" in body
-    assert "Is part of: [Islamic Revolutionary Guard Corps](irgc.md) (2007–)" in body
-    assert "Backs: [Kata'ib Hezbollah](kataib-hezbollah.md) (2007–), [Asa'ib Ahl al-Haq](asaib-ahl-al-haq.md) (2006–)" in body
+    # Every period in words, ended ones said so (not by colour alone).
+    assert "Commanded by: [Qasem Soleimani](soleimani.md) (1998–2020, ended)" in body
+    assert "Is part of: [Islamic Revolutionary Guard Corps](irgc.md) (since 2007)" in body
+    assert "Backs: [Kata'ib Hezbollah](kataib-hezbollah.md) (since 2007), [Asa'ib Ahl al-Haq](asaib-ahl-al-haq.md) (since 2006)" in body
+    assert "(../connections.md#actor-quds-force)" in body
     assert connections.entry_relations("trt-world", site, "glossary/trt-world.md") == []
 
 
@@ -254,7 +256,19 @@ def test_built_timeline_moves(built_site, site):
     start = html.index('<nav class="tl-jumps"')
     jumps = html[start:html.index("</nav>", start)]
     years = sorted({e.date[:4] for e in site.events.values()})
-    assert re.findall(r'href="#([^"]+)"', jumps) == ["article-published", *(f"y{y}" for y in years)]
+    # The article, each year, then each month of the article's year that has events (the others
+    # shown as plain text); each month jump lands on its heading, which says how many events follow.
+    months = sorted({e.date[5:7] for e in site.events.values() if e.date.startswith("2020-")})
+    assert re.findall(r'href="#([^"]+)"', jumps) == ["article-published", *(f"y{y}" for y in years),
+                                                     *(f"m2020-{m}" for m in months)]
+    assert len(re.findall(r'<li><span class="tl-jump tl-jump--empty"', jumps)) == 12 - len(months)
+    assert '<a class="tl-jump" href="#m2020-07">Jul</a>' in jumps
+    headings = re.findall(r'<h3 class="tl-month" id="m2020-(\d\d)">(\w+) 2020 <span class="tl-year__count">(\d+) events?', html)
+    assert [m for m, _, _ in headings] == months
+    assert ("07", "July", "1") in headings
+    for month, _, count in headings:
+        dated = [e for e in site.events.values() if e.date.startswith(f"2020-{month}")]
+        assert int(count) == len(dated)
     # The years away from the article are folded; 2019-2021 are open.
     folded = re.findall(r'<details class="tl-year tl-year--folded">\s*<summary><span class="tl-year__title" id="y(\d{4})"', html)
     assert folded == [y for y in years if y not in timeline.FOCUS]
