@@ -38,7 +38,7 @@ class Kind:
     inverse: str  # "B <inverse> A"
     dash: str  # stroke-dasharray ("" = solid)
     width: float
-    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross
+    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross, chevron, hollow, half
     family: str  # colour family (a third cue): structure, support, hostile
     heading: str  # the section heading on the connections page
 
@@ -54,6 +54,9 @@ KINDS = {
     "designates-terrorist": Kind("designates as terrorist", "designated as terrorist by", "12 3 2 3 2 3", 1.8, "square",
                                  "hostile", "Designates as terrorist"),
     "strikes": Kind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
+    "launches": Kind("launches", "launched by", "6 2 1 2", 2.2, "chevron", "structure", "Launches"),
+    "gives-rise-to": Kind("gives rise to", "arose from", "4 1.5", 2.2, "hollow", "structure", "Gives rise to"),
+    "negotiates": Kind("negotiates", "negotiated by", "7 2 7 6", 2.0, "half", "support", "Negotiates"),
 }
 assert set(KINDS) == set(RELATIONS), "every relation kind in scales.RELATIONS needs a style here"
 
@@ -91,6 +94,13 @@ def marker(head: str, x: float, y: float, angle: float) -> tuple[str, float]:
         return f'<polygon class="head head--filled" points="{pts((0, -4), (-8, -4), (-8, 4), (0, 4))}"/>', 7
     if head == "diamond":
         return f'<polygon class="head head--filled" points="{pts((0, 0), (-5, -5), (-10, 0), (-5, 5))}"/>', 9
+    if head == "chevron":  # two open arrowheads, one behind the other
+        return (f'<polyline class="head head--open" points="{pts((-7, -5), (0, 0), (-7, 5))}"/>'
+                f'<polyline class="head head--open" points="{pts((-13, -5), (-6, 0), (-13, 5))}"/>', 1.5)
+    if head == "hollow":  # an outlined triangle
+        return f'<polygon class="head head--ring" points="{pts((0, 0), (-10, -5), (-10, 5))}"/>', 10
+    if head == "half":  # one barb only
+        return f'<polyline class="head head--open" points="{pts((-9, -6), (0, 0))}"/>', 1
     if head == "cross":
         return (f'<polyline class="head head--open" points="{pts((-1, -5.5), (-10, 5.5))}"/>'
                 f'<polyline class="head head--open" points="{pts((-10, -5.5), (-1, 5.5))}"/>', 1)
