@@ -482,6 +482,9 @@ def markdown(site: Site, src: str = CONNECTIONS) -> Written:
         return Written("*No relations yet.*")
     network, citations = network_markdown(site, src)
     out = [
+        '<p class="by-actor__lead">Looking for one actor? <a href="#by-actor">Pick it from the list of actors</a> '
+        "to see all its relations at once, each with its period.</p>",
+        "",
         "## The argument, step by step { #argument }",
         "",
         "Time runs down the page. Each arrow goes from the side that acted to the side it acted on; the "

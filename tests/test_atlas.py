@@ -168,7 +168,7 @@ def test_places_in_story_order_with_why_and_events(site):
     firsts = [geomap.place_events(site, p)[0].date for p in order if p.events]
     assert firsts == sorted(firsts)
     key, _ = geomap.key_markdown(site)
-    items = re.findall(r'<li class="map-key__place" id="([^"]+)" markdown="1">(.*)</li>', key)
+    items = re.findall(r'<li class="map-key__place" id="([^"]+)" markdown="1">(.*?)</li>', key, flags=re.S)
     assert [i for i, _ in items] == [p.id for p in order]
     for (place_id, item), place in zip(items, order):
         # It leads with what happened there and when (each date links to its event), then why it
