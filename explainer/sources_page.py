@@ -33,7 +33,17 @@ def _cited_in(places, src: str) -> str:
     return "; ".join(shown)
 
 
-def entry(source: Source, places, src: str) -> list[str]:
+def _named(note: str, known: dict | None) -> str:
+    """A note that names another source by its id names it by its publisher and date instead,
+    linking to it (no raw id shows on the page)."""
+    if not known:
+        return note
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
+    return pattern.sub(lambda m: f'<a href="#{source_anchor(m.group(1))}">{esc(known[m.group(1)].publisher)}, '
+                                 f"{human_date(known[m.group(1)].date)}</a>", note)
+
+
+def entry(source: Source, places, src: str, known: dict | None = None) -> list[str]:
     """One source: a one-line summary (publisher, title, date) that unfolds to the rest.
     The id sits on the <details> itself, so a link to #src-<id> lands on the summary. External links
     carry rel="noopener" (the site's rule for every outside link, tests/test_links.py) and no class:
@@ -54,7 +64,7 @@ def entry(source: Source, places, src: str) -> list[str]:
     elif not source.url:
         facts.append("No address: not read online.")
     if source.note:
-        facts.append(esc(one_line(source.note)))
+        facts.append(_named(esc(one_line(source.note)), known))
     if places:
         facts.append(f"Cited in {_cited_in(places, src)}.")
     return [f'<details class="source" id="{source_anchor(sid)}" markdown><summary>{summary}</summary>', "",
@@ -120,7 +130,7 @@ def markdown(site: Site, src: str, index: CitationIndex) -> str:
             continue
         out += [f"## {SOURCE_KIND_HEADINGS[kind]} ({len(chosen)}) {{ #{kind} }}", "", SOURCE_KIND_MEANINGS[kind], ""]
         for source in chosen:
-            out += entry(source, index.by_source.get(source.id, []), src)
+            out += entry(source, index.by_source.get(source.id, []), src, site.sources)
         out.append("")
     out += ["## Publishers A to Z { #publishers }", "", "Each publisher links to its first source in each kind.", "",
             publishers, ""]
