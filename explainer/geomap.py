@@ -292,13 +292,14 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
     # River names where they fit, after the places.
     parts.append('<g class="map-rivers" aria-hidden="true">')
     for label in base.get("river_labels", []):
-        rx, ry = project(label["lon"], label["lat"])
         w = text_width(label["name"], 12.5)
-        for dx, dy in ((0, 0), (0, -12), (0, 12), (-20, 0), (20, 0), (0, -24), (0, 24)):
-            spot = (rx + dx - w / 2, ry + dy - 10, rx + dx + w / 2, ry + dy + 3)
-            if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2:
+        spots = [(rx + dx, ry + dy) for rx, ry in (project(lon, lat) for lon, lat in label["at"])
+                 for dx, dy in ((0, 0), (0, -12), (0, 12), (-20, 0), (20, 0))]
+        for sx, sy in spots:
+            spot = (sx - w / 2, sy - 10, sx + w / 2, sy + 3)
+            if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and 2 <= spot[1] and spot[3] <= height - 2:
                 taken.add(spot)
-                parts.append(f'<text class="map-river-name" x="{num(rx + dx)}" y="{num(ry + dy)}" text-anchor="middle">{esc(label["name"])}</text>')
+                parts.append(f'<text class="map-river-name" x="{num(sx)}" y="{num(sy)}" text-anchor="middle">{esc(label["name"])}</text>')
                 break
     parts.append("</g>")
     # Country names last, where they fit (shifted a little, or left out, rather than overlap).

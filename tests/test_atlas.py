@@ -240,6 +240,7 @@ def test_basemap_asset_is_small_and_complete():
     assert base["rivers_source"].startswith("Natural Earth 4.1.0 1:50m rivers")
     assert any(44.3 < lon < 44.5 and 33.2 < lat < 33.4 for line in base["rivers"] for lon, lat in line)
     assert [label["name"] for label in base["river_labels"]] == ["Tigris", "Euphrates"]
+    assert all(label["at"] for label in base["river_labels"])
     for country in base["countries"]:
         assert re.fullmatch(r"[MlzZ0-9 .\-]+", country["d"]), country["name"]
 

