@@ -81,9 +81,24 @@ def year_anchor(year: str) -> str:
     return f"y{year}"
 
 
+def month_anchor(year: str, month: str) -> str:
+    """A month heading on the timeline ('2020', '07' -> 'm2020-07')."""
+    return f"m{year}-{month}"
+
+
 def relation_anchor(kind: str) -> str:
     """A kind of relation's section on the connections page."""
     return kind
+
+
+def relation_item(from_: str, relation: str, to: str) -> str:
+    """One relation (every record of the same from, kind and to) in its kind's list on the connections page."""
+    return f"rel-{from_}-{relation}-{to}"
+
+
+def actor_section(actor_id: str) -> str:
+    """One actor's relations, all at once, on the connections page."""
+    return f"actor-{actor_id}"
 
 
 # --- titles -----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .addresses import CONNECTIONS, TIMELINE, glossary_entry, relation_anchor
+from .addresses import CONNECTIONS, TIMELINE, actor_section, glossary_entry, relation_anchor, relation_item
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import built_href, num, short_name, text_width, wrap
@@ -38,7 +38,7 @@ class Kind:
     inverse: str  # "B <inverse> A"
     dash: str  # stroke-dasharray ("" = solid)
     width: float
-    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross
+    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross, chevron, hollow, half
     family: str  # colour family (a third cue): structure, support, hostile
     heading: str  # the section heading on the connections page
 
@@ -54,6 +54,9 @@ KINDS = {
     "designates-terrorist": Kind("designates as terrorist", "designated as terrorist by", "12 3 2 3 2 3", 1.8, "square",
                                  "hostile", "Designates as terrorist"),
     "strikes": Kind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
+    "launches": Kind("launches", "launched by", "6 2 1 2", 2.2, "chevron", "structure", "Launches"),
+    "gives-rise-to": Kind("gives rise to", "arose from", "4 1.5", 2.2, "hollow", "structure", "Gives rise to"),
+    "negotiates": Kind("negotiates", "negotiated by", "7 2 7 6", 2.0, "half", "support", "Negotiates"),
 }
 assert set(KINDS) == set(RELATIONS), "every relation kind in scales.RELATIONS needs a style here"
 
@@ -91,6 +94,13 @@ def marker(head: str, x: float, y: float, angle: float) -> tuple[str, float]:
         return f'<polygon class="head head--filled" points="{pts((0, -4), (-8, -4), (-8, 4), (0, 4))}"/>', 7
     if head == "diamond":
         return f'<polygon class="head head--filled" points="{pts((0, 0), (-5, -5), (-10, 0), (-5, 5))}"/>', 9
+    if head == "chevron":  # two open arrowheads, one behind the other
+        return (f'<polyline class="head head--open" points="{pts((-7, -5), (0, 0), (-7, 5))}"/>'
+                f'<polyline class="head head--open" points="{pts((-13, -5), (-6, 0), (-13, 5))}"/>', 1.5)
+    if head == "hollow":  # an outlined triangle
+        return f'<polygon class="head head--ring" points="{pts((0, 0), (-10, -5), (-10, 5))}"/>', 10
+    if head == "half":  # one barb only
+        return f'<polyline class="head head--open" points="{pts((-9, -6), (0, 0))}"/>', 1
     if head == "cross":
         return (f'<polyline class="head head--open" points="{pts((-1, -5.5), (-10, 5.5))}"/>'
                 f'<polyline class="head head--open" points="{pts((-10, -5.5), (-1, 5.5))}"/>', 1)
@@ -133,6 +143,8 @@ def _text_lines(lines: list[str], x: float, y: float, anchor: str = "start", cls
 
 def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
     data = site.visuals.argument
+    # The article's month from data/article.yml, not written here.
+    appears = f"The article appears ({human_date(site.article.date)})" if site.article else "The article appears"
     lanes = list(data.lanes)
     lane_w = WIDTH / len(lanes)
     x_of = {lane.id: lane_w * (k + 0.5) for k, lane in enumerate(lanes)}
@@ -159,7 +171,7 @@ def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
             # Where the article stands: what came before it happened; what follows it expected.
             body.append(f'<path class="seq__article" d="M0 {num(y)}H{WIDTH}"/>')
             body.append(f'<text class="seq__article-text" x="{WIDTH / 2}" y="{num(y + 17)}" text-anchor="middle">'
-                        "The article appears (October 2020)</text>")
+                        f"{esc(appears)}</text>")
             y += 34
             article_drawn = True
         label = f"{step.when}: {one_line(step.text)}"
@@ -282,7 +294,7 @@ def _column(ids: list[str], site: Site, x: float, anchor: str, src: str, top: fl
     parts, spans, y = [], {}, top
     for actor_id in ids:
         lines = wrap(short_name(site.actors[actor_id].name), FONT, COL - 10)
-        h = max(len(lines) * LINE + 8, ends[actor_id] * 12 + 4)
+        h = max(len(lines) * LINE + 8, ends[actor_id] * 18 + 4)
         tx = x + 5 if anchor == "start" else x + COL - 5
         href = built_href(src, glossary_entry(actor_id))
         parts.append(f'<a class="net__node" href="{esc(href)}">'
@@ -329,6 +341,7 @@ def kind_svg(site: Site, kind_id: str, rels: list[Merged], src: str = CONNECTION
         to_ends.setdefault(rel.to, []).append((sum(lspan[rel.from_]) / 2, n))
     ls, rs = slots(lspan, from_ends), slots(rspan, to_ends)
     edges = [edge_svg(kind_id, COL + 2, ls[(r.from_, n)], WIDTH - COL - 2, rs[(r.to, n)]) for n, r in enumerate(rels)]
+    edges = [e.replace('class="rel ', 'class="rel rel--past ', 1) if is_past(r) else e for e, r in zip(edges, rels)]
     kind = KINDS[kind_id]
     count = len(rels)
     return "\n".join([
@@ -347,8 +360,91 @@ def key_markdown(kinds: list[str]) -> str:
     return '<ul class="viz-keylist" id="key">' + "".join(items) + "</ul>"
 
 
+def _span(period: str) -> str:
+    """'2009-' -> 'since 2009'; '2009-2020' -> '2009–2020'; '2020' -> '2020 only'."""
+    start, dash, end = period.partition("-")
+    if not dash:
+        return f"{start} only"
+    return f"since {start}" if not end else f"{start}–{end}"
+
+
+def is_past(rel: Merged) -> bool:
+    """Ended: every period of it has an end year (relations.yml: 'YYYY-' is still in force)."""
+    return all(not p.endswith("-") for p in rel.periods)
+
+
+def when(rel: Merged) -> str:
+    """The relation's period in words, 'ended' said in words too (never colour alone)."""
+    text = "; ".join(_span(p) for p in rel.periods)
+    if is_past(rel) and "–" in text.rsplit("; ", 1)[-1]:
+        text += ", ended"
+    return text
+
+
 def _period(periods: list[str]) -> str:
     return "; ".join(p.replace("-", "–") for p in periods)
+
+
+def sentence(site: Site, rel: Merged) -> str:
+    """'Quds Force is part of Islamic Revolutionary Guard Corps': the relation in words."""
+    return f"{short_name(site.actors[rel.from_].name)} {KINDS[rel.relation].label} {short_name(site.actors[rel.to].name)}"
+
+
+def actor_rows(site: Site, actor_id: str) -> list[tuple[Merged, bool]]:
+    """Every relation of one actor, as (relation, outgoing): by kind, its own acts first, then
+    in the order of the sides."""
+    order, kinds = actor_order(site), list(KINDS)
+    rows = [(rel, rel.from_ == actor_id) for rel in merged_relations(site) if actor_id in (rel.from_, rel.to)]
+    return sorted(rows, key=lambda row: (kinds.index(row[0].relation), not row[1],
+                                         order[row[0].to if row[1] else row[0].from_]))
+
+
+def glyph_svg(kind_id: str, outgoing: bool, past: bool) -> str:
+    """A kind's line for one row: its end marker on the right when this actor acts on the other,
+    on the left when the other acts on it; ended relations thin and pale (the words say so too)."""
+    x0, x1 = (2, 54) if outgoing else (54, 2)
+    edge = edge_svg(kind_id, x0, 9, x1, 9)
+    if past:
+        edge = edge.replace('class="rel ', 'class="rel rel--past ', 1)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-key" viewBox="0 0 56 18" width="56" height="18" '
+            f'aria-hidden="true" focusable="false">{edge}</svg>')
+
+
+def by_actor_markdown(site: Site, src: str = CONNECTIONS) -> str:
+    """One actor at a time: an index of anchors (by side), then each actor's relations in one
+    short list, each row its kind's line, the other actor and the period."""
+    order = actor_order(site)
+    involved = {a for rel in site.relations for a in (rel.from_, rel.to)}
+    counts = {a: len(actor_rows(site, a)) for a in involved}
+    out = ["Pick an actor to see all its relations at once. On each row the line is the kind's (see the key above); "
+           "its end marker points at the one acted upon. Pale lines and the word *ended* (or *only*) mark relations "
+           "that are over.", "",
+           '<nav class="by-actor" aria-labelledby="by-actor-title"><p id="by-actor-title" class="by-actor__title">Actors</p>']
+    for side in site.visuals.sides:
+        ids = [a for a in side.actors if a in involved]
+        if not ids:
+            continue
+        links = "".join(f'<li><a href="#{actor_section(a)}">{esc(short_name(site.actors[a].name))}</a> '
+                        f'<span class="by-actor__n">{counts[a]}</span></li>' for a in ids)
+        out.append(f'<p class="by-actor__side">{esc(side.title)}</p><ul>{links}</ul>')
+    out += ["</nav>", ""]
+    for actor_id in sorted(involved, key=order.get):
+        actor = site.actors[actor_id]
+        out += [f"### {actor.name} {{ #{actor_section(actor_id)} }}", ""]
+        rows = []
+        for rel, outgoing in actor_rows(site, actor_id):
+            kind = KINDS[rel.relation]
+            other = rel.to if outgoing else rel.from_
+            verb = kind.label if outgoing else kind.inverse
+            past = is_past(rel)
+            rows.append(f'<li class="ego__row{" ego__row--past" if past else ""}">{glyph_svg(rel.relation, outgoing, past)} '
+                        f'<span class="ego__what">{esc(verb[0].upper() + verb[1:])} '
+                        f'<a href="#{actor_section(other)}">{esc(short_name(site.actors[other].name))}</a></span> '
+                        f'<span class="ego__when">{esc(when(rel))}</span> '
+                        f'<a class="ego__src" href="#{relation_item(rel.from_, rel.relation, rel.to)}">sources</a></li>')
+        out += ['<ul class="ego">' + "".join(rows) + "</ul>",
+                "", f"[Glossary entry: {actor.name}]({link(src, glossary_entry(actor_id))}){{ .ego__entry }}", ""]
+    return "\n".join(out)
 
 
 def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Citation]]:
@@ -356,7 +452,8 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
     out = [
         f"{len(site.relations)} relations in {len(kinds)} kinds. Each kind has its own line: its pattern, its end "
         "marker and its name below. The actor is on the left, the one acted upon on the right, and every name links "
-        "to its glossary entry.",
+        "to its glossary entry. Pale lines are relations that have ended; the list under each drawing gives every "
+        "period.",
         "",
         key_markdown(list(kinds)),
         "",
@@ -370,10 +467,11 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
                 kind_svg(site, kind_id, rels, src), "</figure>", ""]
         for rel in rels:
             a, b = site.actors[rel.from_], site.actors[rel.to]
+            anchor = relation_item(rel.from_, rel.relation, rel.to)
             out.append(f"- [{a.name}]({link(src, glossary_entry(a.id))}) {kind.label} [{b.name}]({link(src, glossary_entry(b.id))}), "
-                       f"{_period(rel.periods)}. {cite(rel.sources, site, src)}")
-            citations += cited(rel.sources, src, relation_anchor(kind_id),
-                               f"Connections: {rel.from_} {rel.relation} {rel.to}")
+                       f"{when(rel)}. {cite(rel.sources, site, src)}")
+            out.append(f"  {{ #{anchor} .relation }}")
+            citations += cited(rel.sources, src, anchor, f"Connections: {sentence(site, rel)}")
         out.append("")
     return "\n".join(out), citations
 
@@ -384,6 +482,9 @@ def markdown(site: Site, src: str = CONNECTIONS) -> Written:
         return Written("*No relations yet.*")
     network, citations = network_markdown(site, src)
     out = [
+        '<p class="by-actor__lead">Looking for one actor? <a href="#by-actor">Pick it from the list of actors</a> '
+        "to see all its relations at once, each with its period.</p>",
+        "",
         "## The argument, step by step { #argument }",
         "",
         "Time runs down the page. Each arrow goes from the side that acted to the side it acted on; the "
@@ -396,6 +497,10 @@ def markdown(site: Site, src: str = CONNECTIONS) -> Written:
         "</figure>",
         "",
         argument_list(site, src),
+        "",
+        "## One actor at a time { #by-actor }",
+        "",
+        by_actor_markdown(site, src),
         "",
         "## Every relation, kind by kind { #relations }",
         "",
@@ -418,7 +523,7 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
         outgoing = rel.from_ == actor_id
         other = site.actors[rel.to if outgoing else rel.from_]
         groups.setdefault((rel.relation, outgoing), []).append(
-            f"[{other.name}]({link(src, glossary_entry(other.id))}) ({_period(rel.periods)})")
+            f"[{other.name}]({link(src, glossary_entry(other.id))}) ({when(rel)})")
     if not groups:
         return []
     out = ["## Relations { #relations }", ""]
@@ -428,6 +533,6 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
             if items:
                 verb = kind.label if outgoing else kind.inverse
                 out.append(f"- {key_svg(kind_id)} {verb[0].upper()}{verb[1:]}: {', '.join(items)}")
-    out += ["", f"Each kind drawn on its own: [Connections]({link(src, CONNECTIONS, 'relations')}).", ""]
+    out += ["", f"All of them in one place: [Connections]({link(src, CONNECTIONS, actor_section(actor_id))}).", ""]
     return out
 

