@@ -25,12 +25,13 @@ def short_label(source: Source) -> str:
 
 
 def cite(ids, site, from_src: str, label: str = "Sources") -> str:
-    """One line of Markdown: 'Sources: A; B.', each linking to its entry on the sources page."""
+    """One line of Markdown: 'Sources: A; B.', each linking to its entry on the sources page
+    (no label when ``label`` is empty: under a heading or summary that already says it)."""
     if not ids:
         return ""
     items = [f"[{_md_text(source_label(site.sources[i]))}]({link(from_src, SOURCES, source_anchor(i))})"
              for i in ids if i in site.sources]
-    return f"{label}: " + "; ".join(items) + "."
+    return (f"{label}: " if label else "") + "; ".join(items) + "."
 
 
 def cite_short(ids, site, passage_id: str) -> str:

@@ -419,7 +419,8 @@ def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
         folded = []
         if place.approximate:
             folded.append(f"Approximate position: {place.approximate}")
-        folded.append(cite(place.sources, site, src))
+        # Under a "Sources" summary the line needs no label of its own; beside a position note it does.
+        folded.append(cite(place.sources, site, src, label="Sources" if place.approximate else ""))
         label = "Position and sources" if place.approximate else "Sources"
         out.append(f'<li class="map-key__place" id="{place.id}" markdown="1"><strong>{esc(place.name)}</strong> {happened}'
                    f'<span class="map-key__why">Why it matters: {place.why}</span>'

@@ -66,7 +66,8 @@ LEAKS = [
     ("an HTML tag", re.compile(r"</?(?:div|span|details|summary|a|p|section)\b[^>]*>")),
     ("an insert marker", re.compile(r"<!--|-->")),
 ]
-DOUBLED = re.compile(r"\b([A-Za-z]{2,})\s+\1\b", re.IGNORECASE)
+# Not a possessive ("Ali al-Sistani" above "Sistani's 2014 call to arms" is two names, not a slip).
+DOUBLED = re.compile(r"\b([A-Za-z]{2,})\s+\1\b(?!['’])", re.IGNORECASE)
 # Doubled words that English allows.
 ALLOWED_DOUBLES = {"had had", "that that"}
 
