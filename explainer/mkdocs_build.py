@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import glossary, claimreview, redirects
+from . import glossary, claimreview, redirects, search_index
 from .data import Site, load_site
 from .links import check_links, page_ids
 from .pages import PageMarkdown, site_markdown
@@ -45,6 +45,7 @@ class SiteBuild:
         self.docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
         self.redirects = redirects.read_redirects(self.root)
         self.site_name, self.site_url = config.site_name, config.site_url
+        self.indexed = 0  # search entries already amended (on_page_context)
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
@@ -86,8 +87,19 @@ class SiteBuild:
         if self.problems:
             raise PluginError(report(sorted(set(self.problems))))
 
+    def on_page_context(self, page, config) -> None:
+        """Right after Material's search plugin has indexed the page (hooks run after plugins):
+        add what search should find but the result should not show (explainer/search_index.py)."""
+        plugin = config.plugins.get("material/search")
+        index = getattr(plugin, "search_index", None)
+        if index is None:
+            return
+        fresh = index.entries[self.indexed:]
+        index.entries[self.indexed:] = search_index.amend(fresh, page, self.site)
+        self.indexed = len(index.entries)
+
     def on_post_page(self, output: str, page) -> str:
-        return redirects.add_fragment_anchors(self.redirects, page.url, output)
+        return redirects.add_fragment_anchors(self.redirects, page.url, glossary.without_self_previews(output))
 
     def on_post_build(self, site_dir: str) -> None:
         redirects.write_page_redirects(self.redirects, Path(site_dir))
