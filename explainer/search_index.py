@@ -81,7 +81,9 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
                 entry[FIELD] = " · ".join(actor_spellings(site.actors[actor_id]))
     elif src == MAP:
         entries = _places_as_entries(entries, page.url, content, site)
-    return entries
+    # A heading over subsections and nothing else ("Pressure and the militias' answer") would be a
+    # result with no excerpt: its subsections are the results.
+    return [e for e in entries if "#" not in e["location"] or e["text"].strip()]
 
 
 # A drawing's words (map labels, diagram boxes) are no text to search or to show as an excerpt:
