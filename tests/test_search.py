@@ -62,6 +62,7 @@ READ_SHOWN = """() => [...document.querySelectorAll('.md-search-result__item')].
     const article = a.querySelector('article'), heading = article.querySelector('h1, h2');
     const blocks = [...article.children].filter(e => !e.matches('h1, h2, .md-search-result__icon, .md-search-result__terms'));
     return {href: a.getAttribute('href').replace(/\\?h=[^#]*/, ''), title: heading.innerText,
+            matched: (new URL(a.href).searchParams.get('h') || '').split(' ').filter(Boolean),
             text: blocks.map(e => e.innerText).join('\\n').trim()};
   }))"""
 
@@ -279,3 +280,23 @@ def test_what_is_pending_elsewhere_still_occurs(built_site, site):
         html = (built_site / where / "index.html").read_text(encoding="utf-8")
         text = re.sub(r"<[^>]+>", " ", html.split('<article class="md-content__inner md-typeset">', 1)[1])
         assert marker in text and ids.search(text), f"PENDING[{where!r}] excuses nothing: delete it"
+
+
+PARTICLES = {"al", "ul", "el", "the", "of", "and", "a", "an"}
+
+
+def test_an_article_word_decides_no_ranking(answers):
+    """For a query with "al" (or "the", "of") in it, each of the first five results matched another
+    of its words (the words Material reports matched, its ?h= highlight): none is there for sharing
+    "al" ("Ain al-Asad" once led to Bashar al-Assad's entry on "al" alone)."""
+    loose = {}
+    for query, groups in answers.items():
+        words = [w.lower() for w in re.split(r"[\s\-]+", query)]
+        others = [w for w in words if w not in PARTICLES]
+        if len(others) == len(words):
+            continue
+        for group in groups[:5]:
+            matched = {term for a in group for term in a["matched"]}
+            if not any(term.startswith(w) or w.startswith(term) for term in matched for w in others):
+                loose.setdefault(query, []).append((group[0]["title"], sorted(matched)))
+    assert not loose, loose
