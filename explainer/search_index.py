@@ -70,7 +70,7 @@ _LEAD = re.compile(r"^\s*<strong>.*?</strong>\s*:?\s*", re.S)  # the place's nam
 def amend(entries: list[dict], page, site: Site) -> list[dict]:
     """The search entries of one page (as the plugin made them from ``page.content``), with the
     site's changes: drawings left out, spellings added, the map's places made entries."""
-    content = _SVG.sub("", page.content)
+    content = _BETWEEN_TAGS.sub(r"\1 ", _SVG.sub("", page.content))
     if content != page.content:
         entries = _reindex(page, content)
     src = page.file.src_uri
@@ -89,6 +89,9 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
 # A drawing's words (map labels, diagram boxes) are no text to search or to show as an excerpt:
 # the page says the same in words, and each place has its own entry.
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+# Material's parser joins the text of adjacent elements as it finds it: labels set on lines of
+# their own by CSS ("Who: …</span><span>In the reading: …") would run together in an excerpt.
+_BETWEEN_TAGS = re.compile(r"(</[a-z][a-z0-9]*>)(?=<[a-z])")
 
 
 @dataclass

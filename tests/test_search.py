@@ -206,6 +206,10 @@ def test_a_glossary_result_says_what_the_thing_is(answers, server, site):
 DOUBLED = re.compile(r"(?<![\w'’])((?:[\w'’]+\s+){0,4}[\w'’]*[A-Za-z][\w'’]*):?\s+\1(?![\w'’])", re.I)
 
 
+# A label glued to the text before it ("Quds ForceIn the reading:", "dealSources:").
+RUN_TOGETHER = re.compile(r"[a-z)”.][A-Z][a-z]+(?: [a-z]+){0,3}:")
+
+
 def raw_ids(site) -> re.Pattern:
     """Any id of the data with a hyphen in it (sources, passages, events, places, entries), as a
     reader should never see one; an entry id that one of its recorded names contains (the alias
@@ -217,11 +221,12 @@ def raw_ids(site) -> re.Pattern:
 
 
 def unclean(text: str, ids: re.Pattern, across_lines: bool = True) -> list[str]:
-    """What is wrong with a text a reader sees: doubled labels, raw ids. A result's excerpt is
+    """What is wrong with a text a reader sees: doubled labels, labels run together, raw ids. A result's excerpt is
     pieces of the page, one a line (two pieces may end and begin with the same word): each line
     is read alone there."""
     parts = [text] if across_lines else text.split("\n")
     found = [f"doubled: {m[0]!r}" for part in parts for m in DOUBLED.finditer(part)]
+    found += [f"run together: {m[0]!r}" for m in RUN_TOGETHER.finditer(text)]
     return found + [f"raw id: {m[1]!r}" for m in ids.finditer(text)]
 
 
