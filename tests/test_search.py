@@ -323,3 +323,17 @@ def test_an_article_word_decides_no_ranking(answers):
             if not any(term.startswith(w) or w.startswith(term) for term in matched for w in others):
                 loose.setdefault(query, []).append((group[0]["title"], sorted(matched)))
     assert not loose, loose
+
+
+def test_the_offline_copy_searches_as_the_site_does():
+    """mkdocs-offline.yml lists its plugins anew (a list is not merged with the inherited one):
+    its search settings must be the site's, or the offline copy would lose the spellings field
+    and the word separator."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    def search_settings(name):
+        with open(ROOT / name, "rb") as f:
+            plugins = yaml_load(f, get_yaml_loader())["plugins"]
+        return next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
+
+    assert search_settings("mkdocs-offline.yml") == search_settings("mkdocs.yml")
