@@ -50,11 +50,39 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def place_spellings(place: Place, site: Site) -> list[str]:
-    """A place's other names: its aliases, its glossary entry's names when it has one, and each
-    without accents and apostrophes ("Al-Qa'im" -> "Al-Qaim")."""
-    names = [*place.aliases, *(actor_spellings(site.actors[place.actor]) if place.actor else [])]
+    """A place's names: its own (so a place matches its name twice, title and spellings, and
+    beats an entry that only lists it among its aliases: "Tehran" is the city before Iran), its
+    aliases, its glossary entry's names when it has one, each also without accents and
+    apostrophes ("Al-Qa'im" -> "Al-Qaim")."""
+    names = [place.name, *place.aliases, *(actor_spellings(site.actors[place.actor]) if place.actor else [])]
     names += [without_marks(_POSSESSIVE.sub("", n)) for n in [place.name, *names]]
-    return [n for n in dict.fromkeys(names) if n != place.name]
+    return list(dict.fromkeys(names))
+
+
+def shorter_name_first(name: str) -> float:
+    """A boost factor of at most 1.1 that falls with the number of words in the name. Material's
+    ranking counts no field lengths, so "Baghdad" would tie with "Embassy of the United States,
+    Baghdad" (both have the word in their title and spellings), and the word in some definition
+    would decide; the entry the word names outright should come first."""
+    return 1 + 0.1 / max(len(_words(name)), 1)
+
+
+_PARTICLES = {"al", "ul", "el", "the", "of", "and", "a", "an"}  # dropped by search's separator too (mkdocs.yml)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–—,;:()]+", name) if w and w.lower() not in _PARTICLES]
+
+
+def field_text(names: list[str]) -> str:
+    """The spellings as the field holds them: each word once (in the order first met), so an
+    entry whose aliases repeat a word ("US embassy in Baghdad", "Baghdad embassy") does not
+    outrank the one named by it ("Baghdad") for that word alone."""
+    words = [w for name in names for w in _words(name)]
+    first: dict[str, str] = {}
+    for word in words:
+        first.setdefault(word.lower(), word)
+    return " ".join(first.values())
 
 
 @dataclass(frozen=True)
@@ -78,7 +106,9 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
     if actor_id in site.actors and glossary_entry(actor_id) == src:
         for entry in entries:
             if entry["location"] == page.url:
-                entry[FIELD] = " · ".join(actor_spellings(site.actors[actor_id]))
+                actor = site.actors[actor_id]
+                entry[FIELD] = field_text(actor_spellings(actor))
+                entry["boost"] = entry.get("boost", 1) * shorter_name_first(actor.name)
     elif src == MAP:
         entries = _places_as_entries(entries, page.url, content, site)
     # A heading over subsections and nothing else ("Pressure and the militias' answer") would be a
@@ -137,9 +167,9 @@ def _places_as_entries(entries: list[dict], page_url: str, content: str, site: S
             text = _text(Parser, "<p>" + _LEAD.sub("", item.inner, count=1) + "</p>")
             made = {k: v for k, v in entry.items() if k not in ("location", "title", "text", "boost")}
             if not place.actor:
-                made["boost"] = PLACE_BOOST
+                made["boost"] = PLACE_BOOST * shorter_name_first(place.name)
             out.append({"location": f"{page_url}#{item.id}", "title": html.escape(place.name, quote=False), "text": text,
-                        **made, FIELD: " · ".join(place_spellings(place, site))})
+                        **made, FIELD: field_text(place_spellings(place, site))})
     return out
 
 
