@@ -262,15 +262,16 @@ def test_every_result_shown_reads_cleanly(answers, site, server):
     assert not problems, problems
 
 
-_SITE = []
+_IDS = []
 
 
-def _data():
+def _ids() -> re.Pattern:
+    """The raw-id pattern of this checkout's data, made once for the whole sweep."""
     from explainer.data import load_site
 
-    if not _SITE:
-        _SITE.append(load_site(ROOT / "data", ROOT))
-    return _SITE[0]
+    if not _IDS:
+        _IDS.append(raw_ids(load_site(ROOT / "data", ROOT)))
+    return _IDS[0]
 
 
 # The article's visible text without its drawings (an svg's labels are no prose: a diagram's box
@@ -291,7 +292,7 @@ def clean_text(visit) -> list:
     """The page's visible text (the article, as innerText: folded parts and drawings left out)
     holds no doubled label and no raw id."""
     text = visit.page.evaluate(VISIBLE_TEXT)
-    return [p for p in unclean(text, raw_ids(_data())) if not _excused(visit.address, text, p)]
+    return [p for p in unclean(text, _ids()) if not _excused(visit.address, text, p)]
 
 
 def test_no_page_shows_a_doubled_label_or_a_raw_id(sweep):
