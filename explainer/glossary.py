@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import reading
 from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
 from . import freshness
@@ -41,6 +43,13 @@ def mentions(site: Site) -> dict[str, list[str]]:
 
 
 def entry_markdown(actor: Actor, site: Site, mentioned_in: list[str], events: list[Event] = ()) -> Written:
+    """An entry in the order a reader asks: what it is, its role in this story, what became of
+    it, then its dates and relations, then its other names and the sources.
+
+    The spellings are not front-matter tags (Material draws tags as chips in every search result,
+    Zensical under the title): search reads them from the index field ``spellings`` that
+    explainer/search_index.py adds to the entry's first section, and the page folds them near the end.
+    """
     src = glossary_entry(actor.id)
     out = [
         "---",
@@ -48,41 +57,23 @@ def entry_markdown(actor: Actor, site: Site, mentioned_in: list[str], events: li
         f"description: {_yaml_str(entry_description(actor))}",  # explainer/meta.py: 50-160 characters
         "search:",
         "  boost: 3",
-        # Every spelling as a search tag: Material's search weighs tags far above body text,
-        # so "KH" or "al-Hashd al-Shaabi" ranks the entry first. Tags are not shown
-        # (no tags plugin), and the same spellings are written on the page.
-        "tags:",
-        *(f"  - {_yaml_str(name)}" for name in [actor.name, *spellings(actor)]),
         "---",
         "",
         f"# {actor.name}",
         "",
     ]
-    # The definition comes first: it is what an instant preview of the entry shows.
+    # The definition comes first and alone in the entry's first search section: it is what a
+    # search result and an instant preview of the entry show.
     out += [one_line(actor.definition), ""]
     facts = [f"**{ACTOR_KIND_SINGULAR[actor.kind]}**"]
     if actor.article_name:
         facts.append(f"In the article: *{actor.article_name}*")
-    out += [" · ".join(facts), "{: .entry-kind }", ""]
-    others = spellings(actor)
-    if others:
-        out += [f"Also written: {', '.join(others)}.", "{: .entry-aliases }", ""]
-    native = actor.native
-    if native:
-        out += [f'In {native.script}: <span lang="{esc(native.lang)}" dir="auto">{esc(native.text)}</span>', "{: .entry-native }", ""]
+    out += [" · ".join(facts), "{: .entry-kind data-search-exclude }", ""]
     out += ["## Role in this story { #role }", "", actor.role.strip(), ""]
-    if actor.key_dates:
-        out += ["## Key dates { #key-dates }", ""]
-        for item in actor.key_dates:
-            out.append(f'- <time datetime="{item.date}">{human_date(item.date)}</time>: {one_line(item.text)}')
-        out.append("")
     out += ["## What became of them { #fate }", "", f"{one_line(actor.fate)} *({freshness.stamp(actor.fate_as_of, actor.fate_checked, html=False, capital=True)}.)*", ""]
-    if events:
-        out += ["## On the timeline { #on-the-timeline }", ""]
-        for event in events:
-            # The date is the link; the sentence stays plain, since it may hold links of its own.
-            out.append(f"- [{human_date(event.date)}]({link(src, TIMELINE, event.id)}): {first_sentence(plain(event.text, site))}")
-        out.append("")
+    dated = key_dates(actor, events, site, src)
+    if dated:
+        out += ["## Key dates { #key-dates }", "", *dated, ""]
     out += entry_relations(actor.id, site, src)
     out += ["## Mentioned in { #mentioned-in }", ""]
     if mentioned_in:
@@ -91,12 +82,58 @@ def entry_markdown(actor: Actor, site: Site, mentioned_in: list[str], events: li
             out.append(f"- [{passage_label(site.titles, passage)}]({link(src, reading_page(passage.page), passage_id)})")
     else:
         out.append("No passage links here yet.")
-    out += ["", f"## Sources {{ #{ENTRY_SOURCES} }}", "", cite(actor.sources, site, src), ""]
+    out.append("")
+    out += names_markdown(actor)
+    out += [f"## Sources {{ #{ENTRY_SOURCES} }}", "", cite(actor.sources, site, src).removeprefix("Sources: "), ""]  # under its heading: no second "Sources"
     if actor.further_reading:  # not sources (Wikipedia, for one): see explainer/source_rules.py
         out += ["## Further reading { #further-reading }", ""]
         out += [f'- <a href="{esc(item.url)}" class="source-url" rel="noopener">{esc(one_line(item.title))}</a>' for item in actor.further_reading]
         out.append("")
     return Written("\n".join(out), tuple(cited(actor.sources, src, ENTRY_SOURCES, f"Glossary: {actor.name}")))
+
+
+def _date_order(value: str) -> str:
+    """Sort key: a date known only to the month (or year) after the days of that month."""
+    return value + "~"
+
+
+def key_dates(actor: Actor, events: list[Event], site: Site, src: str) -> list[str]:
+    """One dated list: the entry's key dates and its events on the timeline, in date order. A key
+    date on the day of a timeline event is one line (the entry's own words, the date linking to
+    the timeline), so the two never say the same thing twice."""
+    lines: list[tuple[str, str]] = []
+    unmatched = list(events)
+    for item in actor.key_dates:
+        event = next((e for e in unmatched if e.date == item.date), None)
+        shown = f'<time datetime="{item.date}">{human_date(item.date)}</time>'
+        if event is not None:
+            unmatched.remove(event)
+            shown = f"[{shown}]({link(src, TIMELINE, event.id)})"
+        lines.append((item.date, f"- {shown}: {one_line(item.text)}"))
+    for event in unmatched:
+        # The date is the link; the sentence stays plain, since it may hold links of its own.
+        lines.append((event.date, f"- [{human_date(event.date)}]({link(src, TIMELINE, event.id)}): {first_sentence(plain(event.text, site))}"))
+    return [line for _, line in sorted(lines, key=lambda pair: _date_order(pair[0]))]
+
+
+FOLDED_AFTER = 5  # a longer list of spellings is folded
+
+
+def names_markdown(actor: Actor) -> list[str]:
+    """The entry's other names, after what it is and did: the native script, then every other
+    spelling folded ("19 other spellings"), so they never fill the first screen."""
+    out = ["## Names and spellings { #spellings }", ""]
+    native = actor.native
+    if native:
+        out += [f'In {native.script}: <span lang="{esc(native.lang)}" dir="auto">{esc(native.text)}</span>', "{: .entry-native }", ""]
+    others = spellings(actor)
+    if len(others) > FOLDED_AFTER:
+        out += [f'<details class="entry-aliases"><summary>{len(others)} other spellings</summary><p>{esc(", ".join(others))}.</p></details>', ""]
+    elif others:
+        out += [f"Also written: {esc(', '.join(others))}.", "{: .entry-aliases }", ""]
+    if not native and not others:
+        out += [f"Only as {esc(actor.name)}.", ""]
+    return out
 
 
 def entries_in_order(site: Site) -> list[str]:
@@ -127,6 +164,21 @@ def index_markdown(site: Site, src: str = GLOSSARY) -> str:
             out.append(f":   {one_line(actor.definition)}")
             out.append("")
     return "\n".join(out) if out else "*No entries yet.*"
+
+
+_ANCHOR = re.compile(r"<a\b[^>]*>")
+
+
+def without_self_previews(html: str) -> str:
+    """The page's HTML without an instant preview on links to a place on the same page (the ¶ of
+    every heading, on glossary pages): mkdocs.yml gives a preview to every link whose target is a
+    glossary page, and a glossary page's own headings are such links, whose preview would only
+    show the section the reader is looking at."""
+    def drop(match: re.Match) -> str:
+        tag = match[0]
+        return tag.replace(' data-preview=""', "") if 'href="#' in tag and "data-preview" in tag else tag
+
+    return _ANCHOR.sub(drop, html)
 
 
 def _yaml_str(text: str) -> str:

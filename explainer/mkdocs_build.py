@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import claimreview, content_rules, glossary, previews, redirects
+from . import claimreview, content_rules, glossary, previews, redirects, search_index
 from .data import Site, load_site
 from .links import check_links, page_ids
 from .pages import PageMarkdown, hand_written_prose_problems, site_markdown
@@ -50,6 +50,7 @@ class SiteBuild:
             config["markdown_extensions"] = [e for e in config["markdown_extensions"] if e != "material.extensions.preview"]
         # The pages' HTML is checked now too, so one build lists the data's and the pages' mistakes.
         found = hand_written_prose_problems(Path(config.docs_dir), self.docs)
+        self.indexed = 0  # search entries already amended (on_page_context)
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
@@ -95,9 +96,20 @@ class SiteBuild:
         if self.problems:
             raise PluginError(report(sorted(set(self.problems))))
 
+    def on_page_context(self, page, config) -> None:
+        """Right after Material's search plugin has indexed the page (hooks run after plugins):
+        add what search should find but the result should not show (explainer/search_index.py)."""
+        plugin = config.plugins.get("material/search")
+        index = getattr(plugin, "search_index", None)
+        if index is None:
+            return
+        fresh = index.entries[self.indexed:]
+        index.entries[self.indexed:] = search_index.amend(fresh, page, self.site)
+        self.indexed = len(index.entries)
+
     def on_post_page(self, output: str, page) -> str:
         output = previews.add_to_page(self.site, page.url, output)  # what docs/js/previews.js shows
-        return redirects.add_fragment_anchors(self.redirects, page.url, output)
+        return redirects.add_fragment_anchors(self.redirects, page.url, glossary.without_self_previews(output))
 
     def on_post_build(self, site_dir: str) -> None:
         redirects.write_page_redirects(self.redirects, Path(site_dir))

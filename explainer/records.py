@@ -251,6 +251,7 @@ class Place(Located):
     lon: float
     why: str
     note: str
+    aliases: tuple[str, ...] = ()  # searched, not shown (explainer/search_index.py)
     actor: str | None = None
     passages: tuple[str, ...] = ()
     approximate: str | None = None

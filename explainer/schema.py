@@ -168,6 +168,7 @@ RELATION = {
 PLACE = {
     "id": Field("id"),
     "name": TEXT,
+    "aliases": Field("strs", required=False),  # other names a reader may search for (explainer/search_index.py)
     "actor": Field("ref", required=False, ref="actor"),
     "passages": Field("refs", required=False, ref="passage"),
     "lat": Field("number", low=-90, high=90),

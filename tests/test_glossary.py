@@ -9,6 +9,7 @@ import pytest
 from explainer.markup import plain as plain_text
 from htmlpage import parse
 from names import recorded_names
+from sweep import PHONE, check
 
 READING = ["background", "diplomacy-by-drones", "scenarios"]
 REQUIRED_ACTORS = {
@@ -89,3 +90,64 @@ def test_a_preview_opens_from_the_keyboard(chromium, server, site):
     shown = " ".join(tooltip.inner_text().split())
     context.close()
     assert " ".join(plain_text(site.actors[entry].definition, site).split()[:6]) in shown
+
+
+# The first screen of an entry on a phone: its name, then its definition, whole, above the fold.
+FIRST_SCREEN = """() => {
+  const h1 = document.querySelector('article h1'), first = h1 && h1.nextElementSibling;
+  if (!first) return null;
+  const box = first.getBoundingClientRect();
+  return {text: first.innerText, bottom: box.bottom + window.scrollY, screen: window.innerHeight};
+}"""
+
+
+@check("definition-first-screen", after_resize=True)
+def definition_on_the_first_screen(visit) -> list:
+    parts = visit.address.strip("/").split("/")
+    if len(parts) != 2 or parts[0] != "glossary":
+        return []
+    if visit.page.viewport_size != PHONE:
+        visit.page.set_viewport_size(PHONE)
+    shown = visit.page.evaluate(FIRST_SCREEN)
+    if shown is None:
+        return ["no paragraph after the title"]
+    found = [] if shown["bottom"] <= shown["screen"] else [f"definition ends at {shown['bottom']:.0f} px of a {shown['screen']} px screen"]
+    return found + [("first paragraph", shown["text"][:80])] if not shown["text"].strip() else found
+
+
+def test_an_entry_opens_with_its_definition_on_a_phone(sweep, built_site, site):
+    """At 390 px the paragraph under an entry's title is its definition, and it ends on the first screen."""
+    assert sweep.problems("definition-first-screen") == {}
+    for actor_id, actor in site.actors.items():
+        html = (built_site / "glossary" / actor_id / "index.html").read_text(encoding="utf-8")
+        first = re.search(r"</h1>\s*<p>(.*?)</p>", html, re.S)
+        assert first and " ".join(parse_text(first[1]).split()) == " ".join(plain_text(actor.definition, site).split()), actor_id
+
+
+def parse_text(fragment: str) -> str:
+    import html as html_module
+
+    return html_module.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_heading_links_carry_no_preview_of_their_own_page(built_site, site):
+    """The ¶ of each heading links to the page it is on: no instant preview (it would show the
+    section the reader is reading); links to other entries keep theirs."""
+    for actor_id in site.actors:
+        html = (built_site / "glossary" / actor_id / "index.html").read_text(encoding="utf-8")
+        anchors = re.findall(r"<a\b[^>]*>", html)
+        assert not [a for a in anchors if 'href="#' in a and "data-preview" in a], actor_id
+    html = (built_site / "glossary" / "muhandis" / "index.html").read_text(encoding="utf-8")
+    assert '<a data-preview="" href="../soleimani/">' in html
+
+
+def test_an_entry_reads_in_the_order_a_reader_asks(built_site, site):
+    """What it is, its role, what became of it, then dates and relations, mentions, names, sources;
+    a timeline event and a key date of the same day are one line."""
+    order = ["role", "fate", "key-dates", "relations", "mentioned-in", "spellings", "sources"]
+    for actor_id in site.actors:
+        ids = [i for i in parse(built_site / "glossary" / actor_id / "index.html").ids if i in order]
+        assert ids == [i for i in order if i in ids], (actor_id, ids)
+    html = (built_site / "glossary" / "muhandis" / "index.html").read_text(encoding="utf-8")
+    dates = html.split('id="key-dates"', 1)[1].split("<h2", 1)[0]
+    assert dates.count("3 January 2020") == 1 and 'href="../../timeline/#soleimani-muhandis-killed"' in dates

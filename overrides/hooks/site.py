@@ -26,6 +26,10 @@ def on_env(env, config, files):
     build.on_env(files)
 
 
+def on_page_context(context, page, config, nav):
+    build.on_page_context(page, config)
+
+
 def on_post_page(output, page, config):
     return build.on_post_page(output, page)
 
