@@ -443,7 +443,7 @@ def by_actor_markdown(site: Site, src: str = CONNECTIONS) -> str:
                         f'<span class="ego__when">{esc(when(rel))}</span> '
                         f'<a class="ego__src" href="#{relation_item(rel.from_, rel.relation, rel.to)}">sources</a></li>')
         out += ['<ul class="ego">' + "".join(rows) + "</ul>",
-                "", f"[Glossary entry: {actor.name}]({link(src, glossary_entry(actor_id))}){{ .ego__entry }}", ""]
+                "", f"[Glossary entry: {actor.name}]({link(src, glossary_entry(actor_id))}){{ .ego__entry }}.", ""]
     return "\n".join(out)
 
 

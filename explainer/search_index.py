@@ -91,7 +91,7 @@ class _Item:
     inner: str  # the list item's HTML
 
 
-_ITEM = re.compile(r'<li id="(?P<id>[^"]+)">(?P<inner>.*?)</li>', re.S)
+_ITEM = re.compile(r'<li(?: class="[^"]*")? id="(?P<id>[^"]+)">(?P<inner>.*?)</li>', re.S)
 _LEAD = re.compile(r"^\s*<strong>.*?</strong>\s*:?\s*", re.S)  # the place's name, shown as the entry's title
 
 

@@ -236,32 +236,17 @@ def unclean(text: str, ids: re.Pattern, across_lines: bool = True) -> list[str]:
     return found + [f"raw id: {m[1]!r}" for m in ids.finditer(text)]
 
 
-# Raw ids that another change removes: issue 29 (the visuals branch) writes the sources page's
-# "Cited in Connections: iraq part-of baghdad-intelligence-centre" as words. Delete this entry when
-# it excuses nothing (the tests below fail then, to say so).
-PENDING = {"sources/": "Connections: "}
-
-
-def _excused(where: str, text: str, problem: str) -> bool:
-    marker = PENDING.get(where)
-    return bool(marker) and problem.startswith("raw id") and marker in text
-
-
 def test_every_result_shown_reads_cleanly(answers, site, server):
     """No empty excerpt (a section, or a page shown alone, always has text), no doubled label, no raw id."""
     ids = raw_ids(site)
-    problems, excused = [], 0
+    problems = []
     for query, groups in answers.items():
         for group in groups:
             for i, shown in enumerate(group):
                 if not shown["text"] and (i > 0 or len(group) == 1):
                     problems.append((query, shown["href"], "empty excerpt"))
-                where = _path(shown["href"], server).split("#")[0]
                 for problem in unclean(f'{shown["title"]}\n{shown["text"]}', ids, across_lines=False):
-                    if _excused(where, shown["text"], problem):
-                        excused += 1
-                    else:
-                        problems.append((query, shown["href"], problem))
+                    problems.append((query, shown["href"], problem))
     assert not problems, problems
 
 
@@ -295,21 +280,11 @@ def clean_text(visit) -> list:
     """The page's visible text (the article, as innerText: folded parts and drawings left out)
     holds no doubled label and no raw id."""
     text = visit.page.evaluate(VISIBLE_TEXT)
-    return [p for p in unclean(text, _ids()) if not _excused(visit.address, text, p)]
+    return unclean(text, _ids())
 
 
 def test_no_page_shows_a_doubled_label_or_a_raw_id(sweep):
     assert sweep.problems("clean-text") == {}
-
-
-def test_what_is_pending_elsewhere_still_occurs(built_site, site):
-    """Each PENDING excuse still excuses something (else delete it): the built page still holds
-    a raw id next to its marker."""
-    ids = raw_ids(site)
-    for where, marker in PENDING.items():
-        html = (built_site / where / "index.html").read_text(encoding="utf-8")
-        text = re.sub(r"<[^>]+>", " ", html.split('<article class="md-content__inner md-typeset">', 1)[1])
-        assert marker in text and ids.search(text), f"PENDING[{where!r}] excuses nothing: delete it"
 
 
 PARTICLES = {"al", "ul", "el", "the", "of", "and", "a", "an"}
