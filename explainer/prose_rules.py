@@ -169,6 +169,12 @@ def data_problems(text: str) -> list[tuple[int, str, str]]:
             f"*emphasis*; write &lt; for a less-than sign)"), RULE_HTML))
     for match in ATTR_LIST.finditer(scan):
         found.append((match.start(), f"attribute list {match.group(0)}: data prose sets no HTML attributes", RULE_ATTRS))
+    return found + _link_problems(scan)
+
+
+def _link_problems(scan: str) -> list:
+    """(offset, message, rule) for each link or image whose target data and pages may not hold."""
+    found = []
     for offset, target, image in _link_targets(scan):
         why = target_problem(target, image)
         if why:
@@ -234,11 +240,7 @@ def page_problems(markdown: str) -> list[tuple[int, str, str]]:
             why = _attribute_problem(attr, value)
             if why:
                 found.append((match.start(), f"attribute list {match.group(0)}: {why}", RULE_PAGE))
-    for offset, target, image in _link_targets(scan):
-        why = target_problem(target, image)
-        if why:
-            found.append((offset, f"{'image' if image else 'link'} target '{target}': {why}", RULE_LINK))
-    return found
+    return found + _link_problems(scan)
 
 
 def check_page(markdown: str, file: str, first_line: int = 1) -> list[Problem]:

@@ -178,7 +178,8 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"')
 
 def _section_of(content: str, item_id: str) -> str:
     """The id of the last heading before the element with ``item_id`` ("" for the page's top)."""
-    at = content.find(f'<li id="{item_id}"')
+    item = re.search(rf'<li\b[^>]*\bid="{re.escape(item_id)}"', content)
+    at = item.start() if item else len(content)
     found = ""
     for m in _HEADING.finditer(content, 0, at):
         found = m[2] if m[1] != "1" else ""
