@@ -426,7 +426,7 @@ def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
                    f'<span class="map-key__why">Why it matters: {place.why}</span>'
                    + (f'<span class="map-key__more">Read more: {"; ".join(more)}.</span>' if more else ""))
         # On a line of its own, as on the timeline, so md_in_html reads the folded part's Markdown.
-        out.append(f'<details class="map-key__sources" markdown="1"><summary>{label}</summary>'
+        out.append(f'<details class="map-key__sources" markdown="1" data-search-exclude><summary>{label}</summary>'
                    + "".join(f'<span class="map-key__more">{bit}</span>' for bit in folded) + "</details></li>")
         citations += cited(place.sources, src, place.id, f"Map: {place.name}")
     out += ["", "</ol>"]

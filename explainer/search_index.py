@@ -164,7 +164,8 @@ def _places_as_entries(entries: list[dict], page_url: str, content: str, site: S
             out.append({**entry, "text": rest})
         for item in held:
             place = site.places[item.id]
-            text = _text(Parser, "<p>" + _LEAD.sub("", item.inner, count=1) + "</p>")
+            shown = _FOLDED.sub("", _LEAD.sub("", item.inner, count=1))  # the folded sources are not the answer
+            text = _text(Parser, "<p>" + shown + "</p>")
             made = {k: v for k, v in entry.items() if k not in ("location", "title", "text", "boost")}
             if not place.actor:
                 made["boost"] = PLACE_BOOST * shorter_name_first(place.name)
@@ -173,6 +174,7 @@ def _places_as_entries(entries: list[dict], page_url: str, content: str, site: S
     return out
 
 
+_FOLDED = re.compile(r"<details class=\"map-key__sources\".*?</details>", re.S)  # written by geomap.py
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"')
 
 
