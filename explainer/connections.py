@@ -8,9 +8,9 @@ Two kinds of drawing, both plain SVG made here at build time (no JavaScript, not
   data/relations.yml, so every line in it can be followed.
 
 Each kind of relation has its own line pattern *and* its own end marker (and a colour family, a
-third cue), named in a key. Drawings are sized in CSS pixels: shown at their natural width
-(capped by the stylesheet), text is exactly its font size; on the narrowest phones it shrinks a
-little. Every drawing's data is also written as a list under it. Colours come from
+third cue), named in a key; the kinds and their looks are one table, scales.RELATION_KINDS.
+Drawings are sized in CSS pixels: shown at their natural width (capped by the stylesheet), text
+is exactly its font size; on the narrowest phones it shrinks a little. Every drawing's data is also written as a list under it. Colours come from
 docs/css/site.css, so they follow the light and dark schemes.
 """
 
@@ -23,42 +23,13 @@ from .addresses import CONNECTIONS, TIMELINE, actor_section, glossary_entry, rel
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import built_href, num, short_name, text_width, wrap
-from .scales import RELATIONS
+from .scales import RELATION_KINDS
 from .text import esc, human_date, link, one_line
 
 
 WIDTH = 360  # every drawing's width in CSS px (a 390 px phone shows about 358)
 FONT = 13
 LINE = 16
-
-
-@dataclass(frozen=True)
-class Kind:
-    label: str  # "A <label> B"
-    inverse: str  # "B <inverse> A"
-    dash: str  # stroke-dasharray ("" = solid)
-    width: float
-    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross, chevron, hollow, half
-    family: str  # colour family (a third cue): structure, support, hostile
-    heading: str  # the section heading on the connections page
-
-
-# Order: the page's and the key's.
-KINDS = {
-    "commands": Kind("commands", "commanded by", "", 2.6, "arrow", "structure", "Commands"),
-    "part-of": Kind("is part of", "includes", "2 2", 1.6, "ring", "structure", "Is part of"),
-    "backs": Kind("backs", "backed by", "9 4", 2.0, "open", "support", "Backs"),
-    "allied-with": Kind("is allied with", "allied with", "9 3 2 3", 2.0, "dot", "support", "Is allied with"),
-    "fights": Kind("fights", "fought by", "5 3", 2.4, "cross", "hostile", "Fights"),
-    "sanctions": Kind("sanctions", "sanctioned by", "1.5 3.5", 2.4, "bar", "hostile", "Sanctions"),
-    "designates-terrorist": Kind("designates as terrorist", "designated as terrorist by", "12 3 2 3 2 3", 1.8, "square",
-                                 "hostile", "Designates as terrorist"),
-    "strikes": Kind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
-    "launches": Kind("launches", "launched by", "6 2 1 2", 2.2, "chevron", "structure", "Launches"),
-    "gives-rise-to": Kind("gives rise to", "arose from", "4 1.5", 2.2, "hollow", "structure", "Gives rise to"),
-    "negotiates": Kind("negotiates", "negotiated by", "7 2 7 6", 2.0, "half", "support", "Negotiates"),
-}
-assert set(KINDS) == set(RELATIONS), "every relation kind in scales.RELATIONS needs a style here"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,7 +80,7 @@ def marker(head: str, x: float, y: float, angle: float) -> tuple[str, float]:
 
 def edge_svg(kind_id: str, x0: float, y0: float, x1: float, y1: float) -> str:
     """One relation from (x0, y0) to (x1, y1): its pattern, width and end marker."""
-    kind = KINDS[kind_id]
+    kind = RELATION_KINDS[kind_id]
     angle = math.atan2(y1 - y0, x1 - x0)
     head, back = marker(kind.head, x1, y1, angle)
     ex, ey = _rot(x1, y1, angle, -back, 0)
@@ -280,7 +251,7 @@ def by_kind(site: Site) -> dict[str, list[Merged]]:
     kinds: dict[str, list[Merged]] = {}
     for rel in merged_relations(site):
         kinds.setdefault(rel.relation, []).append(rel)
-    return {k: sorted(kinds[k], key=lambda r: (order[r.from_], order[r.to])) for k in KINDS if k in kinds}
+    return {k: sorted(kinds[k], key=lambda r: (order[r.from_], order[r.to])) for k in RELATION_KINDS if k in kinds}
 
 
 COL = 138  # a column of names
@@ -342,7 +313,7 @@ def kind_svg(site: Site, kind_id: str, rels: list[Merged], src: str = CONNECTION
     ls, rs = slots(lspan, from_ends), slots(rspan, to_ends)
     edges = [edge_svg(kind_id, COL + 2, ls[(r.from_, n)], WIDTH - COL - 2, rs[(r.to, n)]) for n, r in enumerate(rels)]
     edges = [e.replace('class="rel ', 'class="rel rel--past ', 1) if is_past(r) else e for e, r in zip(edges, rels)]
-    kind = KINDS[kind_id]
+    kind = RELATION_KINDS[kind_id]
     count = len(rels)
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-net" viewBox="0 0 {WIDTH} {num(height + 2)}" width="{WIDTH}" height="{num(height + 2)}" '
@@ -356,7 +327,7 @@ def kind_svg(site: Site, kind_id: str, rels: list[Merged], src: str = CONNECTION
 
 def key_markdown(kinds: list[str]) -> str:
     """The key: every kind's sample line and name, as a list (readable as text)."""
-    items = [f'<li>{key_svg(k)} <a href="#{k}">{esc(KINDS[k].label)}</a></li>' for k in kinds]
+    items = [f'<li>{key_svg(k)} <a href="#{k}">{esc(RELATION_KINDS[k].label)}</a></li>' for k in kinds]
     return '<ul class="viz-keylist" id="key">' + "".join(items) + "</ul>"
 
 
@@ -387,13 +358,13 @@ def _period(periods: list[str]) -> str:
 
 def sentence(site: Site, rel: Merged) -> str:
     """'Quds Force is part of Islamic Revolutionary Guard Corps': the relation in words."""
-    return f"{short_name(site.actors[rel.from_].name)} {KINDS[rel.relation].label} {short_name(site.actors[rel.to].name)}"
+    return f"{short_name(site.actors[rel.from_].name)} {RELATION_KINDS[rel.relation].label} {short_name(site.actors[rel.to].name)}"
 
 
 def actor_rows(site: Site, actor_id: str) -> list[tuple[Merged, bool]]:
     """Every relation of one actor, as (relation, outgoing): by kind, its own acts first, then
     in the order of the sides."""
-    order, kinds = actor_order(site), list(KINDS)
+    order, kinds = actor_order(site), list(RELATION_KINDS)
     rows = [(rel, rel.from_ == actor_id) for rel in merged_relations(site) if actor_id in (rel.from_, rel.to)]
     return sorted(rows, key=lambda row: (kinds.index(row[0].relation), not row[1],
                                          order[row[0].to if row[1] else row[0].from_]))
@@ -433,7 +404,7 @@ def by_actor_markdown(site: Site, src: str = CONNECTIONS) -> str:
         out += [f"### {actor.name} {{ #{actor_section(actor_id)} }}", ""]
         rows = []
         for rel, outgoing in actor_rows(site, actor_id):
-            kind = KINDS[rel.relation]
+            kind = RELATION_KINDS[rel.relation]
             other = rel.to if outgoing else rel.from_
             verb = kind.label if outgoing else kind.inverse
             past = is_past(rel)
@@ -460,7 +431,7 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
     ]
     citations: list[Citation] = []
     for kind_id, rels in kinds.items():
-        kind = KINDS[kind_id]
+        kind = RELATION_KINDS[kind_id]
         out += [f"### {kind.heading} {{ #{relation_anchor(kind_id)} }}", "",
                 f'<figure class="viz viz--net"><figcaption>{key_svg(kind_id)} '
                 f"Read each line left to right: left {esc(kind.label)} right.</figcaption>",
@@ -527,7 +498,7 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
     if not groups:
         return []
     out = ["## Relations { #relations }", ""]
-    for kind_id, kind in KINDS.items():
+    for kind_id, kind in RELATION_KINDS.items():
         for outgoing in (True, False):
             items = groups.get((kind_id, outgoing))
             if items:

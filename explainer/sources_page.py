@@ -9,10 +9,10 @@ from .addresses import source_anchor
 from .citations import CitationIndex
 from .data import Site, fold
 from .records import Source
-from .scales import SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
+from .scales import ANNOTATION_KINDS, SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
 from .text import esc, human_date, link, one_line
 
-PART = re.compile(r"^(.*) \((context|check|forecast|what happened next)\)$")
+PART = re.compile(r"^(.*) \((" + "|".join(re.escape(k.part) for k in ANNOTATION_KINDS.values()) + r")\)$")
 
 
 def _cited_in(places, src: str) -> str:
