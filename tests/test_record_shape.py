@@ -10,19 +10,14 @@ from dataclasses import MISSING, fields
 from conftest import ROOT
 from explainer import data
 from explainer import records as R
-from explainer import schema as S
 
 # Fields a record has that its YAML does not hold: set from where the record stands.
 GIVEN = {R.Claim: {"passage"}, R.Forecast: {"passage"}, R.Passage: {"page"}}
 
 
 def files():
-    """Data file -> (schema of one entry, its record class)."""
-    shapes = {name: (schema, cls) for name, (_, schema, cls) in data.LIST_FILES.items()}
-    shapes["passages/<page>.yml"] = (S.PASSAGE_PAGE, R.ReadingPage)
-    shapes["visuals.yml"] = (S.VISUALS, R.Visuals)
-    shapes["article.yml"] = (S.ARTICLE, R.Article)
-    return shapes
+    """Data file -> (schema of one entry, its record class), from the loader's table."""
+    return {spec.name: (spec.schema, spec.record) for spec in data.DATA_FILES if spec.schema is not None}
 
 
 def pairs():
