@@ -442,7 +442,7 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
             out.append(f"- [{a.name}]({link(src, glossary_entry(a.id))}) {kind.label} [{b.name}]({link(src, glossary_entry(b.id))}), "
                        f"{when(rel)}. {cite(rel.sources, site, src)}")
             out.append(f"  {{ #{anchor} .relation }}")
-            citations += cited(rel.sources, src, anchor, f"Connections: {sentence(site, rel)}")
+            citations += cited(rel.sources, src, anchor, page="Connections", item=sentence(site, rel))
         out.append("")
     return "\n".join(out), citations
 

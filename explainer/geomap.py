@@ -427,7 +427,7 @@ def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
         # On a line of its own, as on the timeline, so md_in_html reads the folded part's Markdown.
         out.append(f'<details class="map-key__sources" markdown="1"><summary>{label}</summary>'
                    + "".join(f'<span class="map-key__more">{bit}</span>' for bit in folded) + "</details></li>")
-        citations += cited(place.sources, src, place.id, f"Map: {place.name}")
+        citations += cited(place.sources, src, place.id, page="Map", item=place.name)
     out += ["", "</ol>"]
     return "\n".join(out), citations
 

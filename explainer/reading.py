@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from . import freshness
-from .addresses import ABOUT, TIMELINE, annotation_id, passage_label, reading_page, scale_entry, sources_list_id
+from .addresses import ABOUT, TIMELINE, annotation_id, reading_page, scale_entry, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
 from .fragments import paragraph_link
 from .markup import ACTOR_LINK, linked_actors, plain
@@ -103,10 +103,6 @@ def _details(passage_id: str, kind: str, summary: str, body: list[str]) -> list[
     ]
 
 
-def _part_label(label: str, kind: str) -> str:
-    return f"{label} ({ANNOTATION_KINDS[kind].part})"
-
-
 def _dated(checked: str, updated: str | None) -> str:
     text = f'Checked <time datetime="{checked}">{human_date(checked)}</time>'
     if updated:
@@ -156,7 +152,7 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
     """One passage's card, and the places in it that cite sources."""
     pid = passage.id
     src = reading_page(passage.page)
-    label = passage_label(site.titles, passage)
+    place = {"page": site.titles[reading_page(passage.page)], "item": passage.title}  # how the sources page names it
     citations: list[Citation] = []
     out = [
         f'<section class="passage" markdown>',
@@ -175,13 +171,13 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
     ]
     context = passage.context
     if context:
-        citations += cited(context.sources, src, annotation_id(pid, "context"), _part_label(label, "context"))
+        citations += cited(context.sources, src, annotation_id(pid, "context"), **place, part="context")
         out += _details(pid, "context", "Context",
                         [context.text.strip(), "", cite_short(context.sources, site, pid)])
     claims = passage.claims
     forecasts = passage.forecasts
     for item in [*claims, *forecasts]:
-        citations += cited(item.sources, src, item.id, _part_label(label, "check"))
+        citations += cited(item.sources, src, item.id, **place, part="check")
     if claims:
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
         body = [line for claim in claims for line in _item(claim, "verdict", site, pid, src)]
@@ -194,7 +190,7 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
         out += _details(pid, "forecast", summary, body)
     following = passage.next
     if following:
-        citations += cited(following.sources, src, annotation_id(pid, "next"), _part_label(label, "next"))
+        citations += cited(following.sources, src, annotation_id(pid, "next"), **place, part="next")
         when = freshness.stamp(following.as_of, following.checked)  # the check and the news, apart
         out += _details(pid, "next", f'What happened next <span class="as-of">{when}</span>',
                         [following.text.strip(), "", cite_short(following.sources, site, pid)])

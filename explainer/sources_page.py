@@ -12,7 +12,6 @@ from .records import Source
 from .scales import ANNOTATION_KINDS, SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
 from .text import esc, human_date, link, one_line
 
-PART = re.compile(r"^(.*) \((" + "|".join(re.escape(k.part) for k in ANNOTATION_KINDS.values()) + r")\)$")
 
 
 def _cited_in(places, src: str) -> str:
@@ -20,10 +19,9 @@ def _cited_in(places, src: str) -> str:
     2020': places grouped by page, and a passage's annotations after its title."""
     groups: dict[str, dict[str, list[str]]] = {}
     for c in places:
-        page, _, label = c.label.partition(": ")
-        title, part = (PART.match(label).groups() if PART.match(label) else (label or page, ""))
+        title, part = c.item or c.page, ANNOTATION_KINDS[c.part].part if c.part else ""
         target = link(src, c.src, c.anchor)
-        items = groups.setdefault(page, {}).setdefault(title, [])
+        items = groups.setdefault(c.page, {}).setdefault(title, [])
         items.append(f"[{esc(part)}]({target})" if part else f"[{esc(title)}]({target})")
     shown = []
     for page, titles in groups.items():

@@ -138,7 +138,7 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
             out += ['<ol class="tl-list" markdown="1">', ""]
             for event in events_in:
                 out += _event(site, event, src, after)
-                citations += cited(event.sources, src, event.id, f"Timeline: {human_date(event.date)}")
+                citations += cited(event.sources, src, event.id, page="Timeline", item=human_date(event.date))
                 if event.id == ARTICLE_EVENT_ID:
                     after = True
                     out += ['<li class="tl-divider" aria-hidden="true">After the article: what its author could not know</li>', ""]
