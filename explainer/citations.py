@@ -102,6 +102,13 @@ class Written:
     citations: tuple[Citation, ...] = ()
 
 
+# A writer is what an insert marker runs (explainer/pages.py); every writer has one signature,
+#     writer(site, src, args=(), index=None) -> Written, or None when the marker's arguments are wrong,
+# (src: the page's docs path; args: the marker's words after its name; index: every other page's
+# citations, a CitationIndex, for the page that lists them) and is registered beside its module,
+# in that module's MARKERS (marker name -> writer).
+
+
 class CitationIndex:
     """Where each source is cited: a source's places in the order of the nav (a glossary entry
     where the glossary stands), then of the page."""

@@ -447,7 +447,7 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
     return "\n".join(out), citations
 
 
-def markdown(site: Site, src: str = CONNECTIONS) -> Written:
+def markdown(site: Site, src: str = CONNECTIONS, args=(), index=None) -> Written:
     """The connections page's generated part (its marker: <!-- insert: connections -->)."""
     if not site.relations:
         return Written("*No relations yet.*")
@@ -507,3 +507,5 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
     out += ["", f"All of them in one place: [Connections]({link(src, CONNECTIONS, actor_section(actor_id))}).", ""]
     return out
 
+
+MARKERS = {"connections": markdown}  # the insert marker this module writes (explainer/citations.py)

@@ -432,7 +432,7 @@ def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
     return "\n".join(out), citations
 
 
-def markdown(site: Site, src: str = MAP) -> Written:
+def markdown(site: Site, src: str = MAP, args=(), index=None) -> Written:
     """The map page's generated part (its marker: <!-- insert: map -->)."""
     if not site.places:
         return Written("*No places yet.*")
@@ -447,3 +447,5 @@ def markdown(site: Site, src: str = MAP) -> Written:
     key, citations = key_markdown(site, src)
     return Written("\n".join(["\n".join(figure), "", "## What happened where { #places }", "", key]), tuple(citations))
 
+
+MARKERS = {"map": markdown}  # the insert marker this module writes (explainer/citations.py)

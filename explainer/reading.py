@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from . import freshness
-from .addresses import ABOUT, TIMELINE, annotation_id, reading_page, scale_entry, sources_list_id
+from .addresses import ABOUT, READING_PAGES, TIMELINE, annotation_id, reading_page, scale_entry, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
 from .fragments import paragraph_link
 from .markup import ACTOR_LINK, linked_actors, plain
@@ -209,6 +209,15 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
     return out, citations
 
 
+def passages_markdown(site, src: str, args=(), index=None) -> Written | None:
+    """The marker ``passages <page id>``: that reading page's passages."""
+    if len(args) != 1 or args[0] not in READING_PAGES:
+        return None
+    if args[0] not in site.pages:
+        return Written("*The annotated passages of this page are being written.*")
+    return page_markdown(site.pages[args[0]], site)
+
+
 def page_markdown(page: ReadingPage, site) -> Written:
     """All passages of one reading page, under their section headings."""
     events = passage_events(site)
@@ -232,3 +241,5 @@ def page_markdown(page: ReadingPage, site) -> Written:
         citations += cites
     return Written("\n".join(out), tuple(citations))
 
+
+MARKERS = {"passages": passages_markdown}  # the insert marker this module writes (explainer/citations.py)

@@ -92,7 +92,7 @@ def _event(site: Site, event: Event, src: str, after: bool) -> list[str]:
     return lines
 
 
-def markdown(site: Site, src: str = TIMELINE) -> Written:
+def markdown(site: Site, src: str = TIMELINE, args=(), index=None) -> Written:
     """Jumps, then the years: open around the article, folded elsewhere."""
     events = ordered(site)
     if not events:
@@ -153,3 +153,6 @@ def passage_events(site: Site) -> dict[str, list[Event]]:
         for passage_id in event.passages:
             found.setdefault(passage_id, []).append(event)
     return found
+
+
+MARKERS = {"timeline": markdown}  # the insert marker this module writes (explainer/citations.py)
