@@ -8,8 +8,6 @@ everything after: the cross-checks here and every writer.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,6 +17,7 @@ from . import records as R
 from . import schema as S
 from .addresses import READING_PAGES
 from .problems import ContentError, Problem
+from .text import fold, without_marks  # noqa: F401 (glossary.py and the tests import them from here)
 from .yamlfile import Items, Record, load_yaml
 
 
@@ -81,17 +80,6 @@ file and line for later messages (``record.file``, ``record.line``, ``record.lin
     article: R.Article | None = None  # data/article.yml: the article as known
     fragments: dict = field(default_factory=dict)  # data/fragments.yml: paragraph -> (first, last words)
     titles: dict = field(default_factory=dict)  # docs path -> page title, from the nav in mkdocs.yml
-
-
-def without_marks(text: str) -> str:
-    """The text without accents or apostrophes, keeping capitals and hyphens ("Asa'ib" -> "Asaib")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ‘`")
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents, apostrophes or hyphens: how two spellings are compared."""
-    return re.sub(r"[\s-]+", " ", without_marks(text)).strip().lower()
 
 
 class _Loader:

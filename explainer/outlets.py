@@ -22,6 +22,7 @@ import difflib
 import re
 
 from . import records as R
+from .text import fold
 
 RULES = ("outlet", "outlet-why", "unreliable-first", "attribution")
 DESCRIPTOR = re.compile(r"\s*\([^()]*\)$")  # "Asharq Al-Awsat (full text)" -> "Asharq Al-Awsat"
@@ -29,7 +30,6 @@ JOINT = " and "
 
 
 def _fold(text: str) -> str:
-    from .data import fold  # data.py imports this module's caller; a late import avoids the cycle
     return fold(text)
 
 

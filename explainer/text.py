@@ -1,9 +1,11 @@
-"""Small text helpers shared by the page writers: dates, links between pages, escaping."""
+"""Small text helpers shared by the page writers: dates, links between pages, escaping, folding."""
 
 from __future__ import annotations
 
 import html
 import posixpath
+import re
+import unicodedata
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -51,3 +53,13 @@ def first_sentence(text: str) -> str:
     end = text.find(". ")
     return text if end == -1 else text[: end + 1]
 
+
+def without_marks(text: str) -> str:
+    """The text without accents or apostrophes, keeping capitals and hyphens ("Asa'ib" -> "Asaib")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ‘`")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, apostrophes or hyphens: how two spellings are compared."""
+    return re.sub(r"[\s-]+", " ", without_marks(text)).strip().lower()
