@@ -23,6 +23,7 @@ from .addresses import CONNECTIONS, TIMELINE, actor_section, glossary_entry, rel
 from .citations import Citation, Written, cite, cited
 from .data import Site
 from .measure import built_href, num, short_name, text_width, wrap
+from .svg import render
 from .scales import RELATION_KINDS
 from .text import esc, human_date, link, one_line
 
@@ -112,84 +113,103 @@ def _text_lines(lines: list[str], x: float, y: float, anchor: str = "start", cls
 # The argument: a sequence diagram
 
 
-def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
-    data = site.visuals.argument
-    # The article's month from data/article.yml, not written here.
-    appears = f"The article appears ({human_date(site.article.date)})" if site.article else "The article appears"
-    lanes = list(data.lanes)
-    lane_w = WIDTH / len(lanes)
+@dataclass(frozen=True)
+class LaneHead:
+    """A lane's head: a box naming its side, linking to the glossary entry of its first actor."""
+
+    href: str
+    x: float  # the lane's centre, where its lifeline runs
+    left: float
+    width: float
+    height: float
+    lines: tuple[str, ...]  # the side's name, wrapped
+    text_top: float  # the first line's baseline
+
+
+@dataclass(frozen=True)
+class StepMark:
+    """One step: its text (a link), then a note spanning lanes or an arrow from one lane to others."""
+
+    href: str
+    forecast: bool
+    lines: tuple[str, ...]
+    text_top: float
+    article_line: float | None = None  # where the article stands, drawn above its first forecast
+    note: tuple[float, float, float] | None = None  # (left, top, width)
+    start: tuple[float, float] | None = None  # the arrow's first point, at the acting side
+    end: float = 0  # where the shaft stops, short of the farthest head
+    heads: tuple[tuple[tuple[float, float], ...], ...] = ()  # one triangle per side acted on
+
+
+@dataclass(frozen=True)
+class ArgumentLayout:
+    lanes: tuple[LaneHead, ...]
+    steps: tuple[StepMark, ...]
+    life_top: float  # lifelines run from under the heads to the bottom
+    height: float
+
+
+def argument_layout(lanes, steps, hrefs: dict, width: float = WIDTH) -> ArgumentLayout:
+    """Where everything in the argument's drawing stands (pure: no markup, no site). ``lanes``
+    and ``steps`` are data/visuals.yml's; ``hrefs`` gives each lane (by id) and each step (by
+    position) its link."""
+    lane_w = width / len(lanes)
     x_of = {lane.id: lane_w * (k + 0.5) for k, lane in enumerate(lanes)}
-    parts: list[str] = []
-
-    # Lane heads: each names its side and links to the glossary entry of its first actor.
-    head_lines = [wrap(lane.title, FONT, lane_w - 8, bold=True) for lane in lanes]
+    head_lines = [tuple(wrap(lane.title, FONT, lane_w - 8, bold=True)) for lane in lanes]
     head_h = max(len(lines) for lines in head_lines) * LINE + 10
-    heads = []
-    for lane, lines in zip(lanes, head_lines):
-        x = x_of[lane.id]
-        href = built_href(src, glossary_entry(lane.actors[0]))
-        top = 2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8
-        heads.append(f'<a class="seq__lane" href="{esc(href)}">'
-                     f'<rect x="{num(x - lane_w / 2 + 2)}" y="2" width="{num(lane_w - 4)}" height="{num(head_h)}" rx="4"/>'
-                     f'{_text_lines(lines, x, top, "middle")}</a>')
-
+    heads = tuple(LaneHead(hrefs[lane.id], x_of[lane.id], x_of[lane.id] - lane_w / 2 + 2, lane_w - 4, head_h, lines,
+                           2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8)
+                  for lane, lines in zip(lanes, head_lines))
     y = head_h + 14
-    body: list[str] = []
+    marks = []
     article_drawn = False
-    for n, step in enumerate(data.steps, start=1):
+    for n, step in enumerate(steps):
         forecast = step.kind == "forecast"
+        article_line = None
         if forecast and not article_drawn:
             # Where the article stands: what came before it happened; what follows it expected.
-            body.append(f'<path class="seq__article" d="M0 {num(y)}H{WIDTH}"/>')
-            body.append(f'<text class="seq__article-text" x="{WIDTH / 2}" y="{num(y + 17)}" text-anchor="middle">'
-                        f"{esc(appears)}</text>")
+            article_line, article_drawn = y, True
             y += 34
-            article_drawn = True
-        label = f"{step.when}: {one_line(step.text)}"
-        lines = wrap(label, FONT, WIDTH - 8)
-        if step.event:
-            href = built_href(src, TIMELINE, step.event)
-        else:
-            passage = site.passages[step.passage]
-            href = built_href(src, f"{passage.page}.md", step.passage)
-        body.append(f'<a class="seq__step{" seq__step--forecast" if forecast else ""}" href="{esc(href)}">'
-                    f'{_text_lines(lines, 4, y + FONT * 0.8)}</a>')
+        lines = tuple(wrap(f"{step.when}: {one_line(step.text)}", FONT, width - 8))
+        text_top = y + FONT * 0.8
         y += len(lines) * LINE + 10
-        cls = "seq__arrow seq__arrow--forecast" if forecast else "seq__arrow"
+        mark = {"href": hrefs[n], "forecast": forecast, "lines": lines, "text_top": text_top, "article_line": article_line}
         if step.over:
             xs = [x_of[lane] for lane in step.over]
             x0, x1 = min(xs) - lane_w / 2 + 6, max(xs) + lane_w / 2 - 6
-            body.append(f'<rect class="{cls} seq__note" x="{num(x0)}" y="{num(y - 2)}" width="{num(x1 - x0)}" height="16" rx="8"/>')
+            mark["note"] = (x0, y - 2, x1 - x0)
             y += 16
         else:
             x0 = x_of[step.from_]
             targets = sorted((x_of[lane] for lane in step.to), key=lambda x: abs(x - x0))
-            far = targets[-1]
-            direction = 1 if far > x0 else -1
-            dash = ' stroke-dasharray="6 4"' if forecast else ""
-            body.append(f'<circle class="seq__start" cx="{num(x0)}" cy="{num(y + 5)}" r="4"/>')
-            body.append(f'<path class="{cls}" d="M{num(x0)} {num(y + 5)}H{num(far - direction * 8)}"{dash}/>')
-            for x in targets:
-                body.append(f'<polygon class="seq__head" points="{num(x)},{num(y + 5)} {num(x - direction * 9)},{num(y + 0.5)} '
-                            f'{num(x - direction * 9)},{num(y + 9.5)}"/>')
+            direction = 1 if targets[-1] > x0 else -1
+            mark["start"] = (x0, y + 5)
+            mark["end"] = targets[-1] - direction * 8
+            mark["heads"] = tuple(((x, y + 5), (x - direction * 9, y + 0.5), (x - direction * 9, y + 9.5)) for x in targets)
             y += 12
         y += 16
-    height = y
-    lifelines = "".join(f'<path class="seq__life" d="M{num(x)} {num(head_h + 2)}V{num(height)}"/>' for x in x_of.values())
-    titles = ", ".join(lane.title for lane in lanes)
-    desc = (f"A sequence diagram with {len(lanes)} lanes ({titles}); time runs downwards. Each step is a line of text "
+        marks.append(StepMark(**mark))
+    return ArgumentLayout(heads, tuple(marks), head_h + 2, y)
+
+
+def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
+    """The argument as a sequence diagram: its layout (argument_layout) drawn by
+    templates/argument.svg.j2; the words come from data/visuals.yml and data/article.yml."""
+    data = site.visuals.argument
+    hrefs: dict = {lane.id: built_href(src, glossary_entry(lane.actors[0])) for lane in data.lanes}
+    for n, step in enumerate(data.steps):
+        if step.event:
+            hrefs[n] = built_href(src, TIMELINE, step.event)
+        else:
+            hrefs[n] = built_href(src, f"{site.passages[step.passage].page}.md", step.passage)
+    layout = argument_layout(data.lanes, data.steps, hrefs)
+    # The article's month from data/article.yml, not written here.
+    appears = f"The article appears ({human_date(site.article.date)})" if site.article else "The article appears"
+    titles = ", ".join(lane.title for lane in data.lanes)
+    desc = (f"A sequence diagram with {len(data.lanes)} lanes ({titles}); time runs downwards. Each step is a line of text "
             "with an arrow under it from the side that acted to the side it acted on; the article's forecasts, below the "
             "line marking its publication, are dashed. The same steps are listed under the diagram.")
-    return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-seq" viewBox="0 0 {WIDTH} {num(height)}" width="{WIDTH}" height="{num(height)}" '
-        f'role="group" aria-labelledby="argument-svg-title" aria-describedby="argument-svg-desc">',
-        '<title id="argument-svg-title">The article\'s argument, step by step</title>',
-        f'<desc id="argument-svg-desc">{esc(desc)}</desc>',
-        f'<g aria-hidden="true">{lifelines}</g>',
-        '<g class="seq__lanes">', *heads, "</g>",
-        '<g class="seq__body">', *body, "</g>",
-        "</svg>",
-    ])
+    return render("argument.svg.j2", layout=layout, width=WIDTH, font=FONT, line=LINE, appears=appears, desc=desc)
 
 
 def argument_list(site: Site, src: str = CONNECTIONS) -> str:

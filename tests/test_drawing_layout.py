@@ -1,0 +1,56 @@
+"""The drawings' layout alone: positions computed by pure functions, without a site or markup."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from explainer import connections, svg
+from explainer import records as R
+from explainer.connections import FONT, LINE, argument_layout
+
+LANES = (R.Lane(id="us", title="Washington", actors=("united-states",)),
+         R.Lane(id="militias", title="The militias", actors=("kataib-hezbollah",)))
+HREFS = {"us": "us/", "militias": "militias/", 0: "step-0/", 1: "step-1/", 2: "step-2/"}
+
+
+def test_an_arrow_runs_from_the_acting_lane_to_short_of_the_other():
+    steps = (R.Step(kind="act", when="2019", text="Strikes.", from_="us", to=("militias",)),)
+    layout = argument_layout(LANES, steps, HREFS, width=360)
+    assert [lane.x for lane in layout.lanes] == [90, 270]  # each lane's centre
+    assert [(lane.left, lane.width) for lane in layout.lanes] == [(2, 176), (182, 176)]
+    head = layout.lanes[0].height
+    assert head == LINE + 10 and layout.life_top == head + 2  # one line of title each
+    (step,) = layout.steps
+    y = head + 14 + LINE + 10  # below the heads, then the step's one line of text
+    assert step.text_top == head + 14 + FONT * 0.8
+    assert step.start == (90, y + 5) and step.end == 270 - 8  # the shaft stops where the head begins
+    assert step.heads == (((270, y + 5), (261, y + 0.5), (261, y + 9.5)),)  # pointing right, at the lane
+    assert step.note is None and step.article_line is None
+    assert layout.height == y + 12 + 16
+
+
+def test_the_article_line_comes_before_the_first_forecast_and_a_note_spans_its_lanes():
+    steps = (R.Step(kind="act", when="2019", text="Strikes.", from_="militias", to=("us",)),
+             R.Step(kind="forecast", when="Later", text="Talks.", over=("us", "militias")),
+             R.Step(kind="forecast", when="Later", text="More talks.", over=("us",)))
+    layout = argument_layout(LANES, steps, HREFS, width=360)
+    first, note, single = layout.steps
+    assert first.end == 90 + 8 and first.heads[0][1] == (99, first.start[1] - 4.5)  # pointing left
+    assert note.article_line == first.start[1] - 5 + 12 + 16  # once, above the first forecast only
+    assert single.article_line is None
+    assert note.text_top == note.article_line + 34 + FONT * 0.8
+    assert (note.note[0], note.note[2]) == (6, 348)  # both lanes, 6 px in from each edge
+    assert (single.note[0], single.note[2]) == (6, 168)
+
+
+def test_the_template_draws_the_layout():
+    steps = (R.Step(kind="act", when="2019", text="Strikes & more.", from_="us", to=("militias",)),)
+    layout = argument_layout(LANES, steps, HREFS, width=360)
+    markup = svg.render("argument.svg.j2", layout=layout, width=360, font=FONT, line=LINE, appears="-", desc="A <test>.")
+    root = ET.fromstring(markup)  # well-formed, the text escaped
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}desc").text == "A <test>."
+    polygon = root.find(f".//{ns}polygon")
+    y = layout.steps[0].start[1]
+    assert polygon.get("points") == f"270,{connections.num(y)} 261,{connections.num(y - 4.5)} 261,{connections.num(y + 4.5)}"
+    assert root.get("height") == connections.num(layout.height)
