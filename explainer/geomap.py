@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .data import Site
 from .measure import Boxes, num, short_name, text_width
 from .records import Event, Inset, Place
 from .markup import plain
+from .svg import render
 from .text import esc, first_sentence, human_date, link
 
 BASEMAP = Path(__file__).with_name("basemap.json")
@@ -160,10 +162,37 @@ def river_path(lines: list, project, keep) -> str:
     return "".join(out)
 
 
-def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site, taken: Boxes,
-                 frame: tuple) -> list[str]:
-    """A dot per group (one place, or places too close to tell apart), then a label block beside
-    it: one line per place, its number badge and its name, linking to its line in the key."""
+@dataclass(frozen=True)
+class LabelRow:
+    """One line of a label block: a place's number badge and its name."""
+
+    place: str
+    number: int
+    name: str
+    badge_x: float
+    top: float
+    badge_w: float
+    number_x: float  # the figure's centre
+    name_x: float
+
+
+@dataclass(frozen=True)
+class PlaceMark:
+    """A dot for one place, or for places too close to tell apart, and its label block."""
+
+    places: tuple[str, ...]
+    x: float
+    y: float
+    r: float
+    leader: tuple[float, float] | None  # where a leader from the dot meets a label block set apart
+    rows: tuple[LabelRow, ...]
+
+
+def place_marks(groups: list[list[str]], points: dict, number: dict, names: dict, taken: Boxes,
+                frame: tuple) -> list[PlaceMark]:
+    """Where each group's dot and label block go (pure, but for ``taken``, which it fills): a
+    dot per group (one place, or places too close to tell apart), then a label block beside it,
+    one line per place; ``names``: each place's shown name."""
     fx0, fy0, fx1, fy1 = frame
     dots = []
     for members in groups:
@@ -182,8 +211,8 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
 
     out = []
     for members, x, y, r in sorted(dots, key=crowd):
-        names = [short_name(site.places[m].name) for m in members]
-        w, h, badge = _label_size(names, [number[m] for m in members])
+        shown = [names[m] for m in members]
+        w, h, badge = _label_size(shown, [number[m] for m in members])
         best = None
         for reach in REACH:
             for dx, dy in DIRECTIONS:
@@ -212,24 +241,27 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
         _, box, reach = best
         taken.add(box)
         bx, by = box[0], box[1]
-        out.append(f'<g class="map-place" data-places="{" ".join(members)}">')
+        leader = None
         if reach:
             # A leader from the dot to the nearest point of the label block.
-            lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
-            leaders.append((x, y, lx, ly))
-            out.append(f'<path class="map-leader" d="M{num(x)} {num(y)}L{num(lx)} {num(ly)}"/>')
-        klass = "map-dot" if len(members) == 1 else "map-dot map-dot--group"
-        out.append(f'<circle class="{klass}" cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>')
-        for k, (member, name) in enumerate(zip(members, names)):
-            top = by + k * ROW
+            leader = (min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3]))
+            leaders.append((x, y, *leader))
+        rows = []
+        for k, (member, name) in enumerate(zip(members, shown)):
             n = number[member]
             bw = _badge_width(n)
-            out.append(f'<a class="map-name" href="#{member}">'
-                       f'<rect class="map-badge" x="{num(bx + badge - bw)}" y="{num(top)}" width="{num(bw)}" height="{BADGE_H}" rx="{BADGE_H / 2:g}"/>'
-                       f'<text y="{num(top + 14)}"><tspan class="map-num" x="{num(bx + badge - bw / 2)}" text-anchor="middle">{n}</tspan> '
-                       f'<tspan class="map-label" x="{num(bx + badge + 4)}">{esc(name)}</tspan></text></a>')
-        out.append("</g>")
+            rows.append(LabelRow(member, n, name, bx + badge - bw, by + k * ROW, bw, bx + badge - bw / 2, bx + badge + 4))
+        out.append(PlaceMark(tuple(members), x, y, r, leader, tuple(rows)))
     return out
+
+
+def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site, taken: Boxes,
+                 frame: tuple) -> list[str]:
+    """The places' dots and labels as markup (templates/places.svg.j2), each name linking to its
+    line in the key."""
+    names = {m: short_name(site.places[m].name) for members in groups for m in members}
+    markup = render("places.svg.j2", marks=place_marks(groups, points, number, names, taken, frame), badge_h=BADGE_H)
+    return [markup] if markup else []
 
 
 def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = MAP) -> str:

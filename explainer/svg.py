@@ -29,5 +29,6 @@ def _environment() -> jinja2.Environment:
 
 
 def render(name: str, **values) -> str:
-    """templates/<name> with ``values``."""
-    return _environment().get_template(name).render(**values)
+    """templates/<name> with ``values``, without a last line break: what a template writes
+    stands among other lines of markup, joined with line breaks."""
+    return _environment().get_template(name).render(**values).removesuffix("\n")

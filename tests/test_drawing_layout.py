@@ -54,3 +54,27 @@ def test_the_template_draws_the_layout():
     y = layout.steps[0].start[1]
     assert polygon.get("points") == f"270,{connections.num(y)} 261,{connections.num(y - 4.5)} 261,{connections.num(y + 4.5)}"
     assert root.get("height") == connections.num(layout.height)
+
+
+def test_a_place_label_stands_beside_its_dot_and_inside_the_frame():
+    from explainer.geomap import DOT, ROW, Boxes, _badge_width, _label_size, clusters, place_marks
+
+    points = {"a": (100.0, 100.0), "edge": (395.0, 300.0), "b1": (200.0, 200.0), "b2": (205.0, 203.0)}
+    number = {"a": 1, "edge": 2, "b1": 3, "b2": 4}
+    names = {"a": "Alpha", "edge": "Edge", "b1": "Bee", "b2": "Bee two"}
+    groups = clusters(points, list(points))
+    assert groups == [["a"], ["edge"], ["b1", "b2"]]  # the two close ones share a dot
+    marks = {m.places: m for m in place_marks(groups, points, number, names, Boxes(), (0, 0, 400, 400))}
+    alone = marks[("a",)]
+    (row,) = alone.rows
+    bw = _badge_width(1)
+    assert (alone.x, alone.y, alone.r, alone.leader) == (100, 100, DOT, None)
+    assert (row.badge_x, row.top) == (100 + DOT + 3, 100 - (ROW - 2) / 2)  # right of the dot, centred on it
+    assert (row.number_x, row.name_x) == (row.badge_x + bw / 2, row.badge_x + bw + 4)
+    # No room on the right: the block goes left of the dot, inside the frame.
+    (edge,) = marks[("edge",)].rows
+    w = _label_size(["Edge"], [2])[0]
+    assert edge.badge_x == 395 - DOT - 3 - w
+    pair = marks[("b1", "b2")]
+    assert (pair.x, pair.y, pair.r) == (202.5, 201.5, DOT + 2)
+    assert [r.top for r in pair.rows] == [pair.rows[0].top, pair.rows[0].top + ROW]  # one line each, stacked
