@@ -18,7 +18,7 @@ from . import schema as S
 from .addresses import READING_PAGES
 from .problems import ContentError, Problem
 from .text import fold, without_marks  # noqa: F401 (glossary.py and the tests import them from here)
-from .yamlfile import Items, Record, load_yaml
+from .yamlfile import Items, Record, load_yaml, strings_in
 
 
 
@@ -90,6 +90,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.ids: dict[tuple[str, str], str] = {}  # (namespace, id) -> where first defined
         self.unreadable: set[str] = set()  # collections with a file that could not be read
+        self.unbuilt: list[Record] = []  # one-record files that failed their schema: their strings are still checked
 
     def shown(self, path: Path) -> str:
         try:
@@ -143,6 +144,8 @@ class _Loader:
             setattr(self.site, spec.into, R.build(spec.record, data))  # one entry: built only once it passed
         else:
             self.unreadable.add(spec.collection)  # reported; "is missing" would say it wrongly
+            if isinstance(data, Record):
+                self.unbuilt.append(data)
         self.problems += checker.problems
         self.site.references += checker.references
 
@@ -257,6 +260,7 @@ class _Loader:
         # No raw HTML, safe link targets: in every string, the drawings' and the article's too.
         drawn = [(text, record.file, line) for record in (self.site.visuals, self.site.article) if record is not None
                  for text, line in record.strings()]
+        drawn += [(text, entry.file, line) for entry in self.unbuilt for text, line in strings_in(entry, entry.line)]
         self.problems += prose_rules.check_data(strings + drawn, self.shown_root)
 
     def check_aliases(self) -> None:

@@ -88,3 +88,25 @@ def test_the_readme_table_names_every_field():
         assert keys <= named, f"data/README.md, row {name}: missing {sorted(keys - named)}"
         known = {key for where, nested, _ in pairs() if where.split(" › ")[0] == name for key in nested}
         assert named <= known, f"data/README.md, row {name}: names {sorted(named - known)}, which the schema does not hold"
+
+
+def test_a_one_record_file_that_failed_its_schema_still_has_its_prose_checked(tmp_path):
+    """visuals.yml is built only once it passed its schema; its strings are checked all the same."""
+    import shutil
+
+    import pytest
+
+    from explainer.problems import ContentError
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root)
+    path = root / "visuals.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: Iraq's government,", "title: Iraq's <b>government</b>, colour: red,", 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(k for k, row in enumerate(text.splitlines(), 1) if "<b>government</b>" in row)
+    with pytest.raises(ContentError) as error:
+        data.load_site(root, tmp_path)
+    found = [f"{p.file}:{p.line}: {p.message}" for p in error.value.problems]
+    assert any(f.startswith(f"data/visuals.yml:{line}: ") and "unknown field 'colour'" in f for f in found), found
+    assert any(f.startswith(f"data/visuals.yml:{line}: ") and "<b>" in f for f in found), found
