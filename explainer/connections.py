@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .addresses import CONNECTIONS, TIMELINE, actor_section, glossary_entry, relation_anchor, relation_item
 from .citations import Citation, Written, cite, cited
 from .data import Site
-from .measure import built_href, num, short_name, text_width, wrap
+from .measure import built_href, num, short_name, wrap
 from .svg import render
 from .scales import RELATION_KINDS
 from .text import esc, human_date, link, one_line

@@ -264,9 +264,28 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
     return [markup] if markup else []
 
 
-def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = MAP) -> str:
-    """Iraq and its neighbours with every place, numbered, and the inset, for one layout."""
-    base = basemap or load_basemap()
+@dataclass(frozen=True)
+class MapLayout:
+    """Where everything on one layout's map stands; the markup is templates/map.svg.j2's."""
+
+    width: float
+    height: float  # the main map's
+    total: float  # with the inset under it
+    scale: float  # basemap units to CSS px
+    rivers: str  # one path, projected ("" when the basemap has none)
+    frame: tuple[float, float, float, float] | None  # the inset's frame on the main map: x, y, width, height
+    note: tuple[float, float, str] | None  # the frame's note: x, y, text
+    places: tuple[PlaceMark, ...]
+    river_names: tuple[tuple[float, float, str], ...]  # x, y (the middle of the baseline), name
+    country_names: tuple[tuple[float, float, str], ...]
+    inset: tuple[str, ...]  # the inset's markup (explainer/geomap.py, _inset)
+    places_shown: int
+    inset_places: int
+
+
+def map_layout(site: Site, layout: str, base: dict, src: str = MAP) -> MapLayout:
+    """Iraq and its neighbours with every place, numbered, and the inset, for one layout: every
+    position, each label placed where nothing drawn before it stands."""
     width = LAYOUTS[layout]
     f = width / base["width"]
     height = base["height"] * f
@@ -281,19 +300,9 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
         return (lon - west) * kx, (north - lat) * ky
 
     taken = Boxes()
-    parts = ['<g class="map-base" aria-hidden="true">', f'<rect class="map-sea" width="{num(width)}" height="{num(height)}"/>',
-             f'<g transform="scale({f:.6g})">']
-    for country in base["countries"]:
-        focus = " map-land--focus" if country["name"] == "Iraq" else ""
-        parts.append(f'<path class="map-land{focus}" d="{country["d"]}"/>')
-    parts += [f'<path class="map-coast" d="{base["coast"]}"/>', f'<path class="map-border" d="{base["borders"]}"/>', "</g>"]
     b = base["bounds"]
     rivers = river_path(base.get("rivers", []), project,
                         lambda lon, lat: b["west"] - .3 <= lon <= b["east"] + .3 and b["south"] <= lat <= b["north"] + .3)
-    if rivers:
-        parts.append(f'<clipPath id="map-clip-{layout}"><rect width="{num(width)}" height="{num(height)}"/></clipPath>'
-                     f'<path class="map-river" d="{rivers}" clip-path="url(#map-clip-{layout})"/>')
-    parts.append("</g>")
 
     # Dots first, so the inset's note and every label keep off them.
     points = {pid: project(site.places[pid].lon, site.places[pid].lat) for pid in main_ids}
@@ -304,25 +313,24 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
         taken.add((x - DOT - 4, y - DOT - 4, x + DOT + 4, y + DOT + 4))
 
     box = inset_box(site)
+    frame = note = None
     if inset_ids:
         fx0, fy0 = project(box.west, box.north)
         fx1, fy1 = project(box.east, box.south)
         taken.add((fx0 - 2, fy0 - 2, fx1 + 2, fy1 + 2))
-        note = f"{box.title}: below"
-        nw = text_width(note, FONT)
+        text = f"{box.title}: below"
+        nw = text_width(text, FONT)
         spots = [(fx1 + 4, (fy0 + fy1) / 2 + 4), (fx0 - 4 - nw, (fy0 + fy1) / 2 + 4),
                  ((fx0 + fx1 - nw) / 2, fy1 + 15), ((fx0 + fx1 - nw) / 2, fy0 - 5)]
         nx, ny = min(spots, key=lambda s: taken.overlap((s[0], s[1] - 11, s[0] + nw, s[1] + 3))
                      + (0 if 2 <= s[0] and s[0] + nw <= width - 2 else 1e6))
         taken.add((nx, ny - 11, nx + nw, ny + 3))
-        parts.append(f'<rect class="map-frame" x="{num(fx0)}" y="{num(fy0)}" width="{num(fx1 - fx0)}" height="{num(fy1 - fy0)}"/>')
-        parts.append(f'<a class="map-name" href="#inset-{layout}"><text class="map-note" x="{num(nx)}" y="{num(ny)}">{esc(note)}</text></a>')
+        frame, note = (fx0, fy0, fx1 - fx0, fy1 - fy0), (nx, ny, text)
 
-    parts.append('<g class="map-places">')
-    parts += _draw_places(groups, points, number, site, taken, (0, 0, width, height))
-    parts.append("</g>")
+    names = {m: short_name(site.places[m].name) for m in main_ids}
+    places = place_marks(groups, points, number, names, taken, (0, 0, width, height))
     # River names where they fit, after the places.
-    parts.append('<g class="map-rivers" aria-hidden="true">')
+    river_names = []
     for label in base.get("river_labels", []):
         w = text_width(label["name"], 12.5)
         spots = [(rx + dx, ry + dy) for rx, ry in (project(lon, lat) for lon, lat in label["at"])
@@ -331,11 +339,10 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
             spot = (sx - w / 2, sy - 10, sx + w / 2, sy + 3)
             if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and 2 <= spot[1] and spot[3] <= height - 2:
                 taken.add(spot)
-                parts.append(f'<text class="map-river-name" x="{num(sx)}" y="{num(sy)}" text-anchor="middle">{esc(label["name"])}</text>')
+                river_names.append((sx, sy, label["name"]))
                 break
-    parts.append("</g>")
     # Country names last, where they fit (shifted a little, or left out, rather than overlap).
-    parts.append('<g class="map-countries" aria-hidden="true">')
+    country_names = []
     for label in base["labels"]:
         text = label["name"].upper()
         w = text_width(text, 12.5) + len(text) * 1.5
@@ -344,27 +351,27 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
             spot = (x - w / 2, y - 10, x + w / 2, y + 3)
             if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and spot[1] >= 2 and spot[3] <= height - 2:
                 taken.add(spot)
-                parts.append(f'<text class="map-country" x="{num(x)}" y="{num(y)}" text-anchor="middle">{esc(text)}</text>')
+                country_names.append((x, y, text))
                 break
-    parts.append("</g>")
 
-    total = height
+    total, inset = height, []
     if inset_ids:
-        total, inset_parts = _inset(site, inset_ids, number, width, height, layout, src, base)
-        parts += inset_parts
+        total, inset = _inset(site, inset_ids, number, width, height, layout, src, base)
+    return MapLayout(width, height, total, f, rivers, frame, note, tuple(places), tuple(river_names),
+                     tuple(country_names), tuple(inset), len(ordered), len(inset_ids))
 
-    desc = (f"A map of Iraq and its neighbours with {len(ordered)} places, each a numbered marker; the numbers follow "
+
+def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = MAP) -> str:
+    """Iraq and its neighbours with every place, numbered, and the inset, for one layout: its
+    layout (map_layout) drawn by templates/map.svg.j2."""
+    base = basemap or load_basemap()
+    drawn = map_layout(site, layout, base, src)
+    desc = (f"A map of Iraq and its neighbours with {drawn.places_shown} places, each a numbered marker; the numbers follow "
             "the order of each place's first event on the timeline, and markers too close to tell apart share one "
             "marker with both numbers. "
-            + (f"The {len(inset_ids)} places around Baghdad are in an enlarged inset under the main map. " if inset_ids else "")
+            + (f"The {drawn.inset_places} places around Baghdad are in an enlarged inset under the main map. " if drawn.inset_places else "")
             + "Each name links to its line in the key under the map, which says why the place matters.")
-    head = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-map viz-map--{layout}" viewBox="0 0 {num(width)} {num(total)}" width="{num(width)}" height="{num(total)}" '
-        f'role="group" aria-labelledby="map-title-{layout}" aria-describedby="map-desc-{layout}">',
-        f'<title id="map-title-{layout}">Map: where the story happened</title>',
-        f'<desc id="map-desc-{layout}">{esc(desc)}</desc>',
-    ]
-    return "\n".join([*head, *parts, "</svg>"])
+    return render("map.svg.j2", map=drawn, layout=layout, base=base, scale=f"{drawn.scale:.6g}", desc=desc, badge_h=BADGE_H)
 
 
 INSET_MAX_W = 360  # the inset's panel at most (on the wide layout it does not need the page's width)

@@ -8,7 +8,6 @@ name lanes that exist, every actor in relations.yml is in exactly one side, the 
 
 from __future__ import annotations
 
-from . import records as R
 from .problems import Problem
 
 FILE = "visuals.yml"

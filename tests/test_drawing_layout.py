@@ -78,3 +78,26 @@ def test_a_place_label_stands_beside_its_dot_and_inside_the_frame():
     pair = marks[("b1", "b2")]
     assert (pair.x, pair.y, pair.r) == (202.5, 201.5, DOT + 2)
     assert [r.top for r in pair.rows] == [pair.rows[0].top, pair.rows[0].top + ROW]  # one line each, stacked
+
+
+def test_the_map_layout_keeps_every_label_inside_and_apart():
+    from conftest import ROOT
+    from explainer import geomap
+    from explainer.data import load_site
+
+    site = load_site(ROOT / "data")
+    base = geomap.load_basemap()
+    for layout, width in geomap.LAYOUTS.items():
+        drawn = geomap.map_layout(site, layout, base)
+        assert drawn.width == width and drawn.total > drawn.height
+        blocks = []
+        for mark in drawn.places:
+            assert 0 <= mark.x <= drawn.width and 0 <= mark.y <= drawn.height, mark.places
+            rows = mark.rows
+            block = (min(r.badge_x for r in rows), rows[0].top, max(r.name_x for r in rows), rows[-1].top + geomap.BADGE_H)
+            assert 0 <= block[0] and block[2] <= drawn.width and 0 <= block[1] and block[3] <= drawn.height, (layout, mark.places)
+            blocks.append(block)
+        overlaps = [(a, b) for k, a in enumerate(blocks) for b in blocks[k + 1:]
+                    if min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])]
+        assert not overlaps, (layout, overlaps)
+        assert drawn.places_shown == len(site.places) and drawn.inset_places > 0
