@@ -44,7 +44,7 @@ ENTRY_SOURCES = "sources"  # a glossary entry's "Sources" heading
 
 
 def annotation_id(passage_id: str, kind: str) -> str:
-    """One of a passage's annotation blocks (kind: context, check, forecast or next)."""
+    """One of a passage's annotation blocks (kind: a key of scales.ANNOTATION_KINDS)."""
     return f"{passage_id}-{kind}"
 
 

@@ -7,7 +7,7 @@ entry on the sources page. Glossary entries and other pages keep one full "Sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import addresses
 from .addresses import SOURCES, reference_id, source_anchor
@@ -72,18 +72,26 @@ def _md_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Citation:
-    """A place on the site that cites sources: the page file, the fragment, and its label
-    ("Background: <passage title> (check)", "Timeline: 3 January 2020", ...)."""
+    """A place on the site that cites sources: the page file and the fragment, and how the
+    sources page names it: the page ("Background"), the item on it (a passage's title, "3 January
+    2020") and, inside a passage, the part (a key of scales.ANNOTATION_KINDS: "check")."""
 
     sources: tuple[str, ...]
     src: str
     anchor: str
-    label: str
+    page: str
+    item: str
+    part: str = ""
 
 
-def cited(ids, src: str, anchor: str, label: str) -> list[Citation]:
-    """The citation a writer records where it writes a cite line (none without sources)."""
-    return [Citation(tuple(ids), src, anchor, label)] if ids else []
+def cited(ids, src: str, anchor: str, label: str | None = None, *, page: str = "", item: str = "",
+          part: str = "") -> list[Citation]:
+    """The citation a writer records where it writes a cite line (none without sources).
+    ``label`` ("Glossary: <name>"): only until explainer/glossary.py passes ``page`` and ``item``
+    (another branch changes that file); then it goes."""
+    if label is not None:
+        page, _, item = label.partition(": ")
+    return [Citation(tuple(ids), src, anchor, page, item, part)] if ids else []
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,13 @@ class Written:
 
     markdown: str
     citations: tuple[Citation, ...] = ()
+
+
+# A writer is what an insert marker runs (explainer/pages.py); every writer has one signature,
+#     writer(site, src, args=(), index=None) -> Written, or None when the marker's arguments are wrong,
+# (src: the page's docs path; args: the marker's words after its name; index: every other page's
+# citations, a CitationIndex, for the page that lists them) and is registered beside its module,
+# in that module's MARKERS (marker name -> writer).
 
 
 class CitationIndex:
@@ -110,6 +125,6 @@ class CitationIndex:
         for citation in sorted(citations, key=lambda c: page_rank(c.src)):  # stable: page order kept
             for source_id in citation.sources:
                 places = self.by_source.setdefault(source_id, [])
-                place = Citation((), citation.src, citation.anchor, citation.label)
+                place = replace(citation, sources=())
                 if place not in places:
                     places.append(place)

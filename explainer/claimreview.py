@@ -3,7 +3,8 @@
 Forecasts have their own scale and are left out, as are claims labelled "opinion" (nothing to
 check). Only two kinds of address appear: ours, and the article's.
 
-What is said about the article comes from data/article.yml (schema: ``schema.ARTICLE``). Two
+What is said about the article comes from data/article.yml (schema: ``schema.ARTICLE``; loaded
+with every data file, ``site.article``). Two
 choices, also explained in the README ("Structured data"):
 
 - **Who made the claim.** ``Claim.author`` is the article's author when the byline is known; it
@@ -18,27 +19,11 @@ choices, also explained in the README ("Structured data"):
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from . import records as R
-from . import schema as S
 from .markup import plain
 from .problems import Problem
 from .scales import RATING, VERDICTS
-from .yamlfile import load_yaml
-
-ARTICLE_FILE = "article.yml"
-
-def load_article(loader, path: Path) -> list[Problem]:
-    """Read data/article.yml into ``loader.site.article``; return the problems found."""
-    file = loader.shown(path)
-    data, problems = load_yaml(path, file)
-    if data is None:
-        return problems
-    checker = S.Checker(file)
-    if checker.record(data, S.ARTICLE, "the article", getattr(data, "line", 1)) and not checker.problems:
-        loader.site.article = R.build(R.Article, data)
-    return problems + checker.problems
 
 
 def check_article(site, shown: str) -> list[Problem]:

@@ -8,9 +8,9 @@ Two kinds of drawing, both plain SVG made here at build time (no JavaScript, not
   data/relations.yml, so every line in it can be followed.
 
 Each kind of relation has its own line pattern *and* its own end marker (and a colour family, a
-third cue), named in a key. Drawings are sized in CSS pixels: shown at their natural width
-(capped by the stylesheet), text is exactly its font size; on the narrowest phones it shrinks a
-little. Every drawing's data is also written as a list under it. Colours come from
+third cue), named in a key; the kinds and their looks are one table, scales.RELATION_KINDS.
+Drawings are sized in CSS pixels: shown at their natural width (capped by the stylesheet), text
+is exactly its font size; on the narrowest phones it shrinks a little. Every drawing's data is also written as a list under it. Colours come from
 docs/css/site.css, so they follow the light and dark schemes.
 """
 
@@ -22,43 +22,15 @@ from dataclasses import dataclass
 from .addresses import CONNECTIONS, TIMELINE, actor_section, glossary_entry, relation_anchor, relation_item
 from .citations import Citation, Written, cite, cited
 from .data import Site
-from .measure import built_href, num, short_name, text_width, wrap
-from .scales import RELATIONS
+from .measure import built_href, num, short_name, wrap
+from .svg import render
+from .scales import RELATION_KINDS
 from .text import esc, human_date, link, one_line
 
 
 WIDTH = 360  # every drawing's width in CSS px (a 390 px phone shows about 358)
 FONT = 13
 LINE = 16
-
-
-@dataclass(frozen=True)
-class Kind:
-    label: str  # "A <label> B"
-    inverse: str  # "B <inverse> A"
-    dash: str  # stroke-dasharray ("" = solid)
-    width: float
-    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross, chevron, hollow, half
-    family: str  # colour family (a third cue): structure, support, hostile
-    heading: str  # the section heading on the connections page
-
-
-# Order: the page's and the key's.
-KINDS = {
-    "commands": Kind("commands", "commanded by", "", 2.6, "arrow", "structure", "Commands"),
-    "part-of": Kind("is part of", "includes", "2 2", 1.6, "ring", "structure", "Is part of"),
-    "backs": Kind("backs", "backed by", "9 4", 2.0, "open", "support", "Backs"),
-    "allied-with": Kind("is allied with", "allied with", "9 3 2 3", 2.0, "dot", "support", "Is allied with"),
-    "fights": Kind("fights", "fought by", "5 3", 2.4, "cross", "hostile", "Fights"),
-    "sanctions": Kind("sanctions", "sanctioned by", "1.5 3.5", 2.4, "bar", "hostile", "Sanctions"),
-    "designates-terrorist": Kind("designates as terrorist", "designated as terrorist by", "12 3 2 3 2 3", 1.8, "square",
-                                 "hostile", "Designates as terrorist"),
-    "strikes": Kind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
-    "launches": Kind("launches", "launched by", "6 2 1 2", 2.2, "chevron", "structure", "Launches"),
-    "gives-rise-to": Kind("gives rise to", "arose from", "4 1.5", 2.2, "hollow", "structure", "Gives rise to"),
-    "negotiates": Kind("negotiates", "negotiated by", "7 2 7 6", 2.0, "half", "support", "Negotiates"),
-}
-assert set(KINDS) == set(RELATIONS), "every relation kind in scales.RELATIONS needs a style here"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,7 +81,7 @@ def marker(head: str, x: float, y: float, angle: float) -> tuple[str, float]:
 
 def edge_svg(kind_id: str, x0: float, y0: float, x1: float, y1: float) -> str:
     """One relation from (x0, y0) to (x1, y1): its pattern, width and end marker."""
-    kind = KINDS[kind_id]
+    kind = RELATION_KINDS[kind_id]
     angle = math.atan2(y1 - y0, x1 - x0)
     head, back = marker(kind.head, x1, y1, angle)
     ex, ey = _rot(x1, y1, angle, -back, 0)
@@ -141,84 +113,103 @@ def _text_lines(lines: list[str], x: float, y: float, anchor: str = "start", cls
 # The argument: a sequence diagram
 
 
-def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
-    data = site.visuals.argument
-    # The article's month from data/article.yml, not written here.
-    appears = f"The article appears ({human_date(site.article.date)})" if site.article else "The article appears"
-    lanes = list(data.lanes)
-    lane_w = WIDTH / len(lanes)
+@dataclass(frozen=True)
+class LaneHead:
+    """A lane's head: a box naming its side, linking to the glossary entry of its first actor."""
+
+    href: str
+    x: float  # the lane's centre, where its lifeline runs
+    left: float
+    width: float
+    height: float
+    lines: tuple[str, ...]  # the side's name, wrapped
+    text_top: float  # the first line's baseline
+
+
+@dataclass(frozen=True)
+class StepMark:
+    """One step: its text (a link), then a note spanning lanes or an arrow from one lane to others."""
+
+    href: str
+    forecast: bool
+    lines: tuple[str, ...]
+    text_top: float
+    article_line: float | None = None  # where the article stands, drawn above its first forecast
+    note: tuple[float, float, float] | None = None  # (left, top, width)
+    start: tuple[float, float] | None = None  # the arrow's first point, at the acting side
+    end: float = 0  # where the shaft stops, short of the farthest head
+    heads: tuple[tuple[tuple[float, float], ...], ...] = ()  # one triangle per side acted on
+
+
+@dataclass(frozen=True)
+class ArgumentLayout:
+    lanes: tuple[LaneHead, ...]
+    steps: tuple[StepMark, ...]
+    life_top: float  # lifelines run from under the heads to the bottom
+    height: float
+
+
+def argument_layout(lanes, steps, hrefs: dict, width: float = WIDTH) -> ArgumentLayout:
+    """Where everything in the argument's drawing stands (pure: no markup, no site). ``lanes``
+    and ``steps`` are data/visuals.yml's; ``hrefs`` gives each lane (by id) and each step (by
+    position) its link."""
+    lane_w = width / len(lanes)
     x_of = {lane.id: lane_w * (k + 0.5) for k, lane in enumerate(lanes)}
-    parts: list[str] = []
-
-    # Lane heads: each names its side and links to the glossary entry of its first actor.
-    head_lines = [wrap(lane.title, FONT, lane_w - 8, bold=True) for lane in lanes]
+    head_lines = [tuple(wrap(lane.title, FONT, lane_w - 8, bold=True)) for lane in lanes]
     head_h = max(len(lines) for lines in head_lines) * LINE + 10
-    heads = []
-    for lane, lines in zip(lanes, head_lines):
-        x = x_of[lane.id]
-        href = built_href(src, glossary_entry(lane.actors[0]))
-        top = 2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8
-        heads.append(f'<a class="seq__lane" href="{esc(href)}">'
-                     f'<rect x="{num(x - lane_w / 2 + 2)}" y="2" width="{num(lane_w - 4)}" height="{num(head_h)}" rx="4"/>'
-                     f'{_text_lines(lines, x, top, "middle")}</a>')
-
+    heads = tuple(LaneHead(hrefs[lane.id], x_of[lane.id], x_of[lane.id] - lane_w / 2 + 2, lane_w - 4, head_h, lines,
+                           2 + (head_h - len(lines) * LINE) / 2 + FONT * 0.8)
+                  for lane, lines in zip(lanes, head_lines))
     y = head_h + 14
-    body: list[str] = []
+    marks = []
     article_drawn = False
-    for n, step in enumerate(data.steps, start=1):
+    for n, step in enumerate(steps):
         forecast = step.kind == "forecast"
+        article_line = None
         if forecast and not article_drawn:
             # Where the article stands: what came before it happened; what follows it expected.
-            body.append(f'<path class="seq__article" d="M0 {num(y)}H{WIDTH}"/>')
-            body.append(f'<text class="seq__article-text" x="{WIDTH / 2}" y="{num(y + 17)}" text-anchor="middle">'
-                        f"{esc(appears)}</text>")
+            article_line, article_drawn = y, True
             y += 34
-            article_drawn = True
-        label = f"{step.when}: {one_line(step.text)}"
-        lines = wrap(label, FONT, WIDTH - 8)
-        if step.event:
-            href = built_href(src, TIMELINE, step.event)
-        else:
-            passage = site.passages[step.passage]
-            href = built_href(src, f"{passage.page}.md", step.passage)
-        body.append(f'<a class="seq__step{" seq__step--forecast" if forecast else ""}" href="{esc(href)}">'
-                    f'{_text_lines(lines, 4, y + FONT * 0.8)}</a>')
+        lines = tuple(wrap(f"{step.when}: {one_line(step.text)}", FONT, width - 8))
+        text_top = y + FONT * 0.8
         y += len(lines) * LINE + 10
-        cls = "seq__arrow seq__arrow--forecast" if forecast else "seq__arrow"
+        mark = {"href": hrefs[n], "forecast": forecast, "lines": lines, "text_top": text_top, "article_line": article_line}
         if step.over:
             xs = [x_of[lane] for lane in step.over]
             x0, x1 = min(xs) - lane_w / 2 + 6, max(xs) + lane_w / 2 - 6
-            body.append(f'<rect class="{cls} seq__note" x="{num(x0)}" y="{num(y - 2)}" width="{num(x1 - x0)}" height="16" rx="8"/>')
+            mark["note"] = (x0, y - 2, x1 - x0)
             y += 16
         else:
             x0 = x_of[step.from_]
             targets = sorted((x_of[lane] for lane in step.to), key=lambda x: abs(x - x0))
-            far = targets[-1]
-            direction = 1 if far > x0 else -1
-            dash = ' stroke-dasharray="6 4"' if forecast else ""
-            body.append(f'<circle class="seq__start" cx="{num(x0)}" cy="{num(y + 5)}" r="4"/>')
-            body.append(f'<path class="{cls}" d="M{num(x0)} {num(y + 5)}H{num(far - direction * 8)}"{dash}/>')
-            for x in targets:
-                body.append(f'<polygon class="seq__head" points="{num(x)},{num(y + 5)} {num(x - direction * 9)},{num(y + 0.5)} '
-                            f'{num(x - direction * 9)},{num(y + 9.5)}"/>')
+            direction = 1 if targets[-1] > x0 else -1
+            mark["start"] = (x0, y + 5)
+            mark["end"] = targets[-1] - direction * 8
+            mark["heads"] = tuple(((x, y + 5), (x - direction * 9, y + 0.5), (x - direction * 9, y + 9.5)) for x in targets)
             y += 12
         y += 16
-    height = y
-    lifelines = "".join(f'<path class="seq__life" d="M{num(x)} {num(head_h + 2)}V{num(height)}"/>' for x in x_of.values())
-    titles = ", ".join(lane.title for lane in lanes)
-    desc = (f"A sequence diagram with {len(lanes)} lanes ({titles}); time runs downwards. Each step is a line of text "
+        marks.append(StepMark(**mark))
+    return ArgumentLayout(heads, tuple(marks), head_h + 2, y)
+
+
+def argument_svg(site: Site, src: str = CONNECTIONS) -> str:
+    """The argument as a sequence diagram: its layout (argument_layout) drawn by
+    templates/argument.svg.j2; the words come from data/visuals.yml and data/article.yml."""
+    data = site.visuals.argument
+    hrefs: dict = {lane.id: built_href(src, glossary_entry(lane.actors[0])) for lane in data.lanes}
+    for n, step in enumerate(data.steps):
+        if step.event:
+            hrefs[n] = built_href(src, TIMELINE, step.event)
+        else:
+            hrefs[n] = built_href(src, f"{site.passages[step.passage].page}.md", step.passage)
+    layout = argument_layout(data.lanes, data.steps, hrefs)
+    # The article's month from data/article.yml, not written here.
+    appears = f"The article appears ({human_date(site.article.date)})" if site.article else "The article appears"
+    titles = ", ".join(lane.title for lane in data.lanes)
+    desc = (f"A sequence diagram with {len(data.lanes)} lanes ({titles}); time runs downwards. Each step is a line of text "
             "with an arrow under it from the side that acted to the side it acted on; the article's forecasts, below the "
             "line marking its publication, are dashed. The same steps are listed under the diagram.")
-    return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-seq" viewBox="0 0 {WIDTH} {num(height)}" width="{WIDTH}" height="{num(height)}" '
-        f'role="group" aria-labelledby="argument-svg-title" aria-describedby="argument-svg-desc">',
-        '<title id="argument-svg-title">The article\'s argument, step by step</title>',
-        f'<desc id="argument-svg-desc">{esc(desc)}</desc>',
-        f'<g aria-hidden="true">{lifelines}</g>',
-        '<g class="seq__lanes">', *heads, "</g>",
-        '<g class="seq__body">', *body, "</g>",
-        "</svg>",
-    ])
+    return render("argument.svg.j2", layout=layout, width=WIDTH, font=FONT, line=LINE, appears=appears, desc=desc)
 
 
 def argument_list(site: Site, src: str = CONNECTIONS) -> str:
@@ -280,7 +271,7 @@ def by_kind(site: Site) -> dict[str, list[Merged]]:
     kinds: dict[str, list[Merged]] = {}
     for rel in merged_relations(site):
         kinds.setdefault(rel.relation, []).append(rel)
-    return {k: sorted(kinds[k], key=lambda r: (order[r.from_], order[r.to])) for k in KINDS if k in kinds}
+    return {k: sorted(kinds[k], key=lambda r: (order[r.from_], order[r.to])) for k in RELATION_KINDS if k in kinds}
 
 
 COL = 138  # a column of names
@@ -342,7 +333,7 @@ def kind_svg(site: Site, kind_id: str, rels: list[Merged], src: str = CONNECTION
     ls, rs = slots(lspan, from_ends), slots(rspan, to_ends)
     edges = [edge_svg(kind_id, COL + 2, ls[(r.from_, n)], WIDTH - COL - 2, rs[(r.to, n)]) for n, r in enumerate(rels)]
     edges = [e.replace('class="rel ', 'class="rel rel--past ', 1) if is_past(r) else e for e, r in zip(edges, rels)]
-    kind = KINDS[kind_id]
+    kind = RELATION_KINDS[kind_id]
     count = len(rels)
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-net" viewBox="0 0 {WIDTH} {num(height + 2)}" width="{WIDTH}" height="{num(height + 2)}" '
@@ -356,7 +347,7 @@ def kind_svg(site: Site, kind_id: str, rels: list[Merged], src: str = CONNECTION
 
 def key_markdown(kinds: list[str]) -> str:
     """The key: every kind's sample line and name, as a list (readable as text)."""
-    items = [f'<li>{key_svg(k)} <a href="#{k}">{esc(KINDS[k].label)}</a></li>' for k in kinds]
+    items = [f'<li>{key_svg(k)} <a href="#{k}">{esc(RELATION_KINDS[k].label)}</a></li>' for k in kinds]
     return '<ul class="viz-keylist" id="key">' + "".join(items) + "</ul>"
 
 
@@ -387,13 +378,13 @@ def _period(periods: list[str]) -> str:
 
 def sentence(site: Site, rel: Merged) -> str:
     """'Quds Force is part of Islamic Revolutionary Guard Corps': the relation in words."""
-    return f"{short_name(site.actors[rel.from_].name)} {KINDS[rel.relation].label} {short_name(site.actors[rel.to].name)}"
+    return f"{short_name(site.actors[rel.from_].name)} {RELATION_KINDS[rel.relation].label} {short_name(site.actors[rel.to].name)}"
 
 
 def actor_rows(site: Site, actor_id: str) -> list[tuple[Merged, bool]]:
     """Every relation of one actor, as (relation, outgoing): by kind, its own acts first, then
     in the order of the sides."""
-    order, kinds = actor_order(site), list(KINDS)
+    order, kinds = actor_order(site), list(RELATION_KINDS)
     rows = [(rel, rel.from_ == actor_id) for rel in merged_relations(site) if actor_id in (rel.from_, rel.to)]
     return sorted(rows, key=lambda row: (kinds.index(row[0].relation), not row[1],
                                          order[row[0].to if row[1] else row[0].from_]))
@@ -433,7 +424,7 @@ def by_actor_markdown(site: Site, src: str = CONNECTIONS) -> str:
         out += [f"### {actor.name} {{ #{actor_section(actor_id)} }}", ""]
         rows = []
         for rel, outgoing in actor_rows(site, actor_id):
-            kind = KINDS[rel.relation]
+            kind = RELATION_KINDS[rel.relation]
             other = rel.to if outgoing else rel.from_
             verb = kind.label if outgoing else kind.inverse
             past = is_past(rel)
@@ -460,7 +451,7 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
     ]
     citations: list[Citation] = []
     for kind_id, rels in kinds.items():
-        kind = KINDS[kind_id]
+        kind = RELATION_KINDS[kind_id]
         out += [f"### {kind.heading} {{ #{relation_anchor(kind_id)} }}", "",
                 f'<figure class="viz viz--net"><figcaption>{key_svg(kind_id)} '
                 f"Read each line left to right: left {esc(kind.label)} right.</figcaption>",
@@ -471,12 +462,12 @@ def network_markdown(site: Site, src: str = CONNECTIONS) -> tuple[str, list[Cita
             out.append(f"- [{a.name}]({link(src, glossary_entry(a.id))}) {kind.label} [{b.name}]({link(src, glossary_entry(b.id))}), "
                        f"{when(rel)}. {cite(rel.sources, site, src)}")
             out.append(f"  {{ #{anchor} .relation }}")
-            citations += cited(rel.sources, src, anchor, f"Connections: {sentence(site, rel)}")
+            citations += cited(rel.sources, src, anchor, page="Connections", item=sentence(site, rel))
         out.append("")
     return "\n".join(out), citations
 
 
-def markdown(site: Site, src: str = CONNECTIONS) -> Written:
+def markdown(site: Site, src: str = CONNECTIONS, args=(), index=None) -> Written:
     """The connections page's generated part (its marker: <!-- insert: connections -->)."""
     if not site.relations:
         return Written("*No relations yet.*")
@@ -527,7 +518,7 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
     if not groups:
         return []
     out = ["## Relations { #relations }", ""]
-    for kind_id, kind in KINDS.items():
+    for kind_id, kind in RELATION_KINDS.items():
         for outgoing in (True, False):
             items = groups.get((kind_id, outgoing))
             if items:
@@ -536,3 +527,5 @@ def entry_relations(actor_id: str, site: Site, src: str) -> list[str]:
     out += ["", f"All of them in one place: [Connections]({link(src, CONNECTIONS, actor_section(actor_id))}).", ""]
     return out
 
+
+MARKERS = {"connections": markdown}  # the insert marker this module writes (explainer/citations.py)

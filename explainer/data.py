@@ -10,29 +10,52 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import addresses, claimreview, fragments, markup, prose_rules, source_rules, visuals
 from . import records as R
 from . import schema as S
 from .addresses import READING_PAGES
 from .problems import ContentError, Problem
-from .text import fold, without_marks  # re-exported: writers compare spellings with data.fold
-from .yamlfile import Items, Record, load_yaml
+from .text import fold, without_marks  # noqa: F401 (glossary.py and the tests import them from here)
+from .yamlfile import Items, Record, load_yaml, strings_in
 
-# Files of records: file name -> (collection the ids go into, schema of one record, its class).
-LIST_FILES = {
-    "sources.yml": ("source", S.SOURCE, R.Source),
-    "actors.yml": ("actor", S.ACTOR, R.Actor),
-    "events.yml": ("event", S.EVENT, R.Event),
-    "relations.yml": ("relation", S.RELATION, R.Relation),
-    "places.yml": ("place", S.PLACE, R.Place),
-    "corrections.yml": ("correction", S.CORRECTION, R.Correction),
-    "outlets.yml": ("outlet", S.OUTLET, R.Outlet),
-}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One kind of file in data/: what one entry holds, and where its records go in the Site."""
+
+    name: str  # inside data/; "passages/<page>.yml" stands for one file per reading page
+    collection: str  # what one entry is, as messages and id namespaces name it ("source")
+    into: str  # the Site attribute its records go into: a dict by id, a list, or one record
+    schema: dict | None = None  # one entry's (explainer/schema.py)
+    record: type | None = None  # one entry's class (explainer/records.py)
+    required: bool = False  # a build without it stops ("this file is missing")
+    many: bool = True  # a list of entries; else the file is one entry
+    read: Callable | None = None  # a file of its own shape: read(data, file) -> (value, problems)
+    what: str = ""  # a file that is one entry: how messages name it
+
+
 PASSAGE_DIR = "passages"
-# Files every build needs (corrections.yml may be absent: no corrections yet; article.yml is
-# required by claimreview.check_article once a reading page exists).
-REQUIRED_FILES = ("sources.yml", "actors.yml", "events.yml", "relations.yml", "places.yml", visuals.FILE)
+# Every data file the site knows, the one table the loader reads. corrections.yml may be absent
+# (no corrections yet); article.yml is required by claimreview.check_article once a reading page
+# exists; fragments.yml maps paragraph numbers to words, no records (explainer/fragments.py).
+DATA_FILES = (
+    DataFile("sources.yml", "source", "sources", S.SOURCE, R.Source, required=True),
+    DataFile("actors.yml", "actor", "actors", S.ACTOR, R.Actor, required=True),
+    DataFile("events.yml", "event", "events", S.EVENT, R.Event, required=True),
+    DataFile("relations.yml", "relation", "relations", S.RELATION, R.Relation, required=True),
+    DataFile("places.yml", "place", "places", S.PLACE, R.Place, required=True),
+    DataFile("corrections.yml", "correction", "corrections", S.CORRECTION, R.Correction),
+    DataFile("outlets.yml", "outlet", "outlets", S.OUTLET, R.Outlet),
+    DataFile("visuals.yml", "visuals", "visuals", S.VISUALS, R.Visuals, required=True, many=False,
+             what="visuals.yml"),
+    DataFile("article.yml", "article", "article", S.ARTICLE, R.Article, many=False, what="the article"),
+    DataFile("fragments.yml", "fragments", "fragments", read=fragments.read),
+    DataFile(f"{PASSAGE_DIR}/<page>.yml", "passage", "pages", S.PASSAGE_PAGE, R.ReadingPage, many=False),
+)
+FILES = {spec.name: spec for spec in DATA_FILES}
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the package is installed editable
 
 
@@ -67,6 +90,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.ids: dict[tuple[str, str], str] = {}  # (namespace, id) -> where first defined
         self.unreadable: set[str] = set()  # collections with a file that could not be read
+        self.unbuilt: list[Record] = []  # one-record files that failed their schema: their strings are still checked
 
     def shown(self, path: Path) -> str:
         try:
@@ -87,39 +111,47 @@ class _Loader:
         if store is not None:
             store[rid] = record
 
-    def load_list(self, path: Path, collection: str, record_schema: dict, record_class: type) -> None:
+    def load_file(self, path: Path, spec: DataFile) -> None:
+        """Read one data file as its entry in DATA_FILES says, into the Site."""
         file = self.shown(path)
         data, problems = load_yaml(path, file)
         self.problems += problems
         if data is None:
-            self.unreadable.add(collection)
+            self.unreadable.add(spec.collection)
             return
         checker = S.Checker(file)
-        if not isinstance(data, Items):
-            checker.problem(getattr(data, "line", 1), f"should be a list of {collection} entries, each starting with '- '")
+        if spec.read is not None:
+            value, problems = spec.read(data, file)
+            checker.problems += problems
+            setattr(self.site, spec.into, value)
+        elif spec.many:
+            if not isinstance(data, Items):
+                checker.problem(getattr(data, "line", 1), f"should be a list of {spec.collection} entries, each starting with '- '")
+            else:
+                checker.records(data, spec.schema, spec.collection, data.line)
+                store = getattr(self.site, spec.into)
+                for entry in data:
+                    if not isinstance(entry, Record):
+                        continue
+                    record = R.build(spec.record, entry)
+                    if isinstance(store, list):
+                        store.append(record)
+                    else:
+                        self.register(spec.collection, record, file, store)
+        elif spec.record is R.ReadingPage:
+            self.load_passage_page(path, data, checker)
+        elif checker.record(data, spec.schema, spec.what, getattr(data, "line", 1)) and not checker.problems:
+            setattr(self.site, spec.into, R.build(spec.record, data))  # one entry: built only once it passed
         else:
-            checker.records(data, record_schema, collection, data.line)
-            for record in data:
-                if not isinstance(record, Record):
-                    continue
-                record = R.build(record_class, record)
-                if collection == "relation":
-                    self.site.relations.append(record)
-                else:
-                    self.register(collection, record, file, getattr(self.site, collection + "s"))
+            self.unreadable.add(spec.collection)  # reported; "is missing" would say it wrongly
+            if isinstance(data, Record):
+                self.unbuilt.append(data)
         self.problems += checker.problems
         self.site.references += checker.references
 
-    def load_passage_page(self, path: Path) -> None:
-        file = self.shown(path)
-        data, problems = load_yaml(path, file)
-        self.problems += problems
-        if data is None:
-            self.unreadable.add("passage")
-            return
-        checker = S.Checker(file)
+    def load_passage_page(self, path: Path, data, checker: S.Checker) -> None:
+        file = checker.file
         if not checker.record(data, S.PASSAGE_PAGE, f"reading page {path.stem}", getattr(data, "line", 1)):
-            self.problems += checker.problems
             return
         page = data.get("page")
         if page != path.stem or page not in READING_PAGES:
@@ -137,8 +169,6 @@ class _Loader:
                 for item in getattr(passage, kind):
                     if isinstance(item, (R.Claim, R.Forecast)):
                         self.register("anchor", item, file, getattr(self.site, kind))
-        self.problems += checker.problems
-        self.site.references += checker.references
 
     @staticmethod
     def passages(data: Record, page) -> tuple:
@@ -169,27 +199,16 @@ class _Loader:
         for path in sorted(self.data_dir.rglob("*")):
             if path.is_dir() or path.name == "README.md" or path == self.data_dir / source_rules.KNOWN_GAPS:
                 continue
-            relative = path.relative_to(self.data_dir)
-            if path.suffix in (".yml", ".yaml") and len(relative.parts) == 1 and path.name in LIST_FILES:
-                self.load_list(path, *LIST_FILES[path.name])
-            elif path.name == visuals.FILE and len(relative.parts) == 1:
-                self.problems += visuals.load(self, path)
-            elif path.name == claimreview.ARTICLE_FILE and len(relative.parts) == 1:
-                found = claimreview.load_article(self, path)
-                self.problems += found
-                if found:
-                    self.unreadable.add("article")  # reported; "is missing" would say it wrongly
-            elif path.name == fragments.FILE and len(relative.parts) == 1:
-                self.problems += fragments.load(self, path)
-            elif path.suffix == ".yml" and relative.parts[0] == PASSAGE_DIR and len(relative.parts) == 2:
-                self.load_passage_page(path)
+            spec = self.spec_of(path.relative_to(self.data_dir))
+            if spec is not None:
+                self.load_file(path, spec)
             else:
-                expected = ", ".join(LIST_FILES) + f", {PASSAGE_DIR}/<page>.yml"
+                expected = ", ".join(FILES)
                 self.problems.append(Problem(self.shown(path), 1, f"is not a data file the site knows (expected one of: {expected})"))
-        for name in REQUIRED_FILES:
-            if not (self.data_dir / name).is_file():
-                self.problems.append(Problem(self.shown(self.data_dir / name), 1, "this file is missing; the site needs it (data/README.md describes it)"))
-                self.unreadable.add(LIST_FILES[name][0] if name in LIST_FILES else name)
+        for spec in DATA_FILES:
+            if spec.required and not (self.data_dir / spec.name).is_file():
+                self.problems.append(Problem(self.shown(self.data_dir / spec.name), 1, "this file is missing; the site needs it (data/README.md describes it)"))
+                self.unreadable.add(spec.collection)
         self.check_references()
         self.check_links()
         self.check_aliases()
@@ -198,8 +217,15 @@ class _Loader:
         self.read_titles()
         self.problems += visuals.check(self.site)
         if "article" not in self.unreadable:
-            self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / claimreview.ARTICLE_FILE))
+            self.problems += claimreview.check_article(self.site, self.shown(self.data_dir / "article.yml"))
         return self.site
+
+    @staticmethod
+    def spec_of(relative: Path) -> DataFile | None:
+        """The entry of DATA_FILES a file inside data/ is (None: not a data file)."""
+        if len(relative.parts) == 2 and relative.parts[0] == PASSAGE_DIR and relative.suffix == ".yml":
+            return FILES[f"{PASSAGE_DIR}/<page>.yml"]
+        return FILES.get(relative.as_posix()) if len(relative.parts) == 1 else None
 
     def check_source_rules(self) -> None:
         shown = self.shown(self.data_dir / source_rules.KNOWN_GAPS)
@@ -234,6 +260,7 @@ class _Loader:
         # No raw HTML, safe link targets: in every string, the drawings' and the article's too.
         drawn = [(text, record.file, line) for record in (self.site.visuals, self.site.article) if record is not None
                  for text, line in record.strings()]
+        drawn += [(text, entry.file, line) for entry in self.unbuilt for text, line in strings_in(entry, entry.line)]
         self.problems += prose_rules.check_data(strings + drawn, self.shown_root)
 
     def check_aliases(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .addresses import MAP, glossary_entry, passage_label, reading_page, scale_entry, verdict_group
+from .citations import Written
 from .data import Site
 from .markup import plain
 from .reading import badge
@@ -11,10 +12,10 @@ from .scales import CORRECTION_KINDS, FORECAST_MEANINGS, FORECAST_SCORES, VERDIC
 from .text import esc, human_date, link, one_line
 
 
-def markdown(site: Site, src: str) -> str:
+def markdown(site: Site, src: str, args=(), index=None) -> Written:
     """How many claims carry each verdict, each count followed by links to its claims."""
     if not site.claims:
-        return "*No claims checked yet.*"
+        return Written("*No claims checked yet.*")
     out = ['<div class="verdict-summary" markdown>', "",
            f"{len(site.claims)} claims checked and {len(site.forecasts)} forecasts scored. Open a label to list its claims.", ""]
     for kind, labels, items, field in (("verdict", VERDICTS, site.claims, "verdict"),
@@ -28,7 +29,7 @@ def markdown(site: Site, src: str) -> str:
             out += [f"- [{_short(item, site)}]({link(src, reading_page(site.passages[item.passage].page), item.id)})" for item in chosen]
             out += ["", "</details>", ""]
     out += ["", "</div>"]
-    return "\n".join(out)
+    return Written("\n".join(out))
 
 
 def _noun(kind: str, count: int) -> str:
@@ -68,10 +69,10 @@ def verdict_change(site: Site, item) -> str:
     return f"{badge(kind, was)} → {badge(kind, now)}" if was else ""
 
 
-def corrections_markdown(site: Site, src: str) -> str:
+def corrections_markdown(site: Site, src: str, args=(), index=None) -> Written:
     """The log: verdict changes first, then facts, updates, sources and map points; newest first in each."""
     if not site.corrections:
-        return "No corrections so far."
+        return Written("No corrections so far.")
     order = list(CORRECTION_KINDS)
     out = []
     items = sorted(site.corrections.values(), key=lambda c: (c.date, c.id), reverse=True)
@@ -87,7 +88,15 @@ def corrections_markdown(site: Site, src: str) -> str:
                 + (f" {change}" if change else ""), "",
                 f"- Was: {esc(one_line(item.was))}", f"- Now: {esc(one_line(item.now))}",
                 f"- Why: {esc(one_line(item.why))}", "", "</div>", ""]
-    return "\n".join(out)
+    return Written("\n".join(out))
+
+
+def verdict_scale(site: Site, src: str, args=(), index=None) -> Written:
+    return Written(scale_markdown(site, src, "verdict"))
+
+
+def forecast_scale(site: Site, src: str, args=(), index=None) -> Written:
+    return Written(scale_markdown(site, src, "score"))
 
 
 def scale_markdown(site: Site, src: str, kind: str) -> str:
@@ -106,3 +115,8 @@ def scale_markdown(site: Site, src: str, kind: str) -> str:
         # Each meaning has its own id: a verdict badge in a fact-check links here.
         out.append(f'- <span class="scale-term" id="{scale_entry(kind, value)}">{badge(kind, value)}</span> {meanings[value]} Example: {shown}')
     return "\n".join([*out, "", "</div>"])
+
+
+# The insert markers this module writes (explainer/citations.py: every writer's signature).
+MARKERS = {"verdict-summary": markdown, "corrections": corrections_markdown,
+           "verdict-scale": verdict_scale, "forecast-scale": forecast_scale}

@@ -11,24 +11,19 @@ this repository).
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 from .problems import Problem
-from .yamlfile import Items, load_yaml
+from .yamlfile import Items
 
-FILE = "fragments.yml"
 MOST_WORDS = 5
 
 
-def load(loader, path: Path) -> list[Problem]:
-    """Read data/fragments.yml into ``loader.site.fragments`` (paragraph -> (start, end))."""
-    file = loader.shown(path)
-    data, problems = load_yaml(path, file)
-    if data is None:
-        return problems
+def read(data, file: str) -> tuple[dict, list[Problem]]:
+    """data/fragments.yml, as loaded (explainer/data.py): paragraph -> (first words, last words)."""
     if not isinstance(data, dict):
-        return problems + [Problem(file, 1, "must map paragraph numbers to [first words, last words]")]
+        return {}, [Problem(file, 1, "must map paragraph numbers to [first words, last words]")]
+    problems = []
     found = {}
     for number, words in data.items():
         line = data.line_of(number) if hasattr(data, "line_of") else 1
@@ -44,8 +39,7 @@ def load(loader, path: Path) -> list[Problem]:
             problems.append(Problem(file, line, f"paragraph {number}: '{long[0]}' has {len(long[0].split())} words; at most {MOST_WORDS} of the article's words in a row"))
             continue
         found[number] = (" ".join(words[0].split()), " ".join(words[1].split()))
-    loader.site.fragments = found
-    return problems
+    return found, problems
 
 
 def _encode(words: str) -> str:

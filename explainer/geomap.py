@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .data import Site
 from .measure import Boxes, num, short_name, text_width
 from .records import Event, Inset, Place
 from .markup import plain
+from .svg import render
 from .text import esc, first_sentence, human_date, link
 
 BASEMAP = Path(__file__).with_name("basemap.json")
@@ -160,10 +162,37 @@ def river_path(lines: list, project, keep) -> str:
     return "".join(out)
 
 
-def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site, taken: Boxes,
-                 frame: tuple) -> list[str]:
-    """A dot per group (one place, or places too close to tell apart), then a label block beside
-    it: one line per place, its number badge and its name, linking to its line in the key."""
+@dataclass(frozen=True)
+class LabelRow:
+    """One line of a label block: a place's number badge and its name."""
+
+    place: str
+    number: int
+    name: str
+    badge_x: float
+    top: float
+    badge_w: float
+    number_x: float  # the figure's centre
+    name_x: float
+
+
+@dataclass(frozen=True)
+class PlaceMark:
+    """A dot for one place, or for places too close to tell apart, and its label block."""
+
+    places: tuple[str, ...]
+    x: float
+    y: float
+    r: float
+    leader: tuple[float, float] | None  # where a leader from the dot meets a label block set apart
+    rows: tuple[LabelRow, ...]
+
+
+def place_marks(groups: list[list[str]], points: dict, number: dict, names: dict, taken: Boxes,
+                frame: tuple) -> list[PlaceMark]:
+    """Where each group's dot and label block go (pure, but for ``taken``, which it fills): a
+    dot per group (one place, or places too close to tell apart), then a label block beside it,
+    one line per place; ``names``: each place's shown name."""
     fx0, fy0, fx1, fy1 = frame
     dots = []
     for members in groups:
@@ -182,8 +211,8 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
 
     out = []
     for members, x, y, r in sorted(dots, key=crowd):
-        names = [short_name(site.places[m].name) for m in members]
-        w, h, badge = _label_size(names, [number[m] for m in members])
+        shown = [names[m] for m in members]
+        w, h, badge = _label_size(shown, [number[m] for m in members])
         best = None
         for reach in REACH:
             for dx, dy in DIRECTIONS:
@@ -212,29 +241,51 @@ def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site
         _, box, reach = best
         taken.add(box)
         bx, by = box[0], box[1]
-        out.append(f'<g class="map-place" data-places="{" ".join(members)}">')
+        leader = None
         if reach:
             # A leader from the dot to the nearest point of the label block.
-            lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
-            leaders.append((x, y, lx, ly))
-            out.append(f'<path class="map-leader" d="M{num(x)} {num(y)}L{num(lx)} {num(ly)}"/>')
-        klass = "map-dot" if len(members) == 1 else "map-dot map-dot--group"
-        out.append(f'<circle class="{klass}" cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>')
-        for k, (member, name) in enumerate(zip(members, names)):
-            top = by + k * ROW
+            leader = (min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3]))
+            leaders.append((x, y, *leader))
+        rows = []
+        for k, (member, name) in enumerate(zip(members, shown)):
             n = number[member]
             bw = _badge_width(n)
-            out.append(f'<a class="map-name" href="#{member}">'
-                       f'<rect class="map-badge" x="{num(bx + badge - bw)}" y="{num(top)}" width="{num(bw)}" height="{BADGE_H}" rx="{BADGE_H / 2:g}"/>'
-                       f'<text y="{num(top + 14)}"><tspan class="map-num" x="{num(bx + badge - bw / 2)}" text-anchor="middle">{n}</tspan> '
-                       f'<tspan class="map-label" x="{num(bx + badge + 4)}">{esc(name)}</tspan></text></a>')
-        out.append("</g>")
+            rows.append(LabelRow(member, n, name, bx + badge - bw, by + k * ROW, bw, bx + badge - bw / 2, bx + badge + 4))
+        out.append(PlaceMark(tuple(members), x, y, r, leader, tuple(rows)))
     return out
 
 
-def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = MAP) -> str:
-    """Iraq and its neighbours with every place, numbered, and the inset, for one layout."""
-    base = basemap or load_basemap()
+def _draw_places(groups: list[list[str]], points: dict, number: dict, site: Site, taken: Boxes,
+                 frame: tuple) -> list[str]:
+    """The places' dots and labels as markup (templates/places.svg.j2), each name linking to its
+    line in the key."""
+    names = {m: short_name(site.places[m].name) for members in groups for m in members}
+    markup = render("places.svg.j2", marks=place_marks(groups, points, number, names, taken, frame), badge_h=BADGE_H)
+    return [markup] if markup else []
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    """Where everything on one layout's map stands; the markup is templates/map.svg.j2's."""
+
+    width: float
+    height: float  # the main map's
+    total: float  # with the inset under it
+    scale: float  # basemap units to CSS px
+    rivers: str  # one path, projected ("" when the basemap has none)
+    frame: tuple[float, float, float, float] | None  # the inset's frame on the main map: x, y, width, height
+    note: tuple[float, float, str] | None  # the frame's note: x, y, text
+    places: tuple[PlaceMark, ...]
+    river_names: tuple[tuple[float, float, str], ...]  # x, y (the middle of the baseline), name
+    country_names: tuple[tuple[float, float, str], ...]
+    inset: tuple[str, ...]  # the inset's markup (explainer/geomap.py, _inset)
+    places_shown: int
+    inset_places: int
+
+
+def map_layout(site: Site, layout: str, base: dict, src: str = MAP) -> MapLayout:
+    """Iraq and its neighbours with every place, numbered, and the inset, for one layout: every
+    position, each label placed where nothing drawn before it stands."""
     width = LAYOUTS[layout]
     f = width / base["width"]
     height = base["height"] * f
@@ -249,19 +300,9 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
         return (lon - west) * kx, (north - lat) * ky
 
     taken = Boxes()
-    parts = ['<g class="map-base" aria-hidden="true">', f'<rect class="map-sea" width="{num(width)}" height="{num(height)}"/>',
-             f'<g transform="scale({f:.6g})">']
-    for country in base["countries"]:
-        focus = " map-land--focus" if country["name"] == "Iraq" else ""
-        parts.append(f'<path class="map-land{focus}" d="{country["d"]}"/>')
-    parts += [f'<path class="map-coast" d="{base["coast"]}"/>', f'<path class="map-border" d="{base["borders"]}"/>', "</g>"]
     b = base["bounds"]
     rivers = river_path(base.get("rivers", []), project,
                         lambda lon, lat: b["west"] - .3 <= lon <= b["east"] + .3 and b["south"] <= lat <= b["north"] + .3)
-    if rivers:
-        parts.append(f'<clipPath id="map-clip-{layout}"><rect width="{num(width)}" height="{num(height)}"/></clipPath>'
-                     f'<path class="map-river" d="{rivers}" clip-path="url(#map-clip-{layout})"/>')
-    parts.append("</g>")
 
     # Dots first, so the inset's note and every label keep off them.
     points = {pid: project(site.places[pid].lon, site.places[pid].lat) for pid in main_ids}
@@ -272,25 +313,24 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
         taken.add((x - DOT - 4, y - DOT - 4, x + DOT + 4, y + DOT + 4))
 
     box = inset_box(site)
+    frame = note = None
     if inset_ids:
         fx0, fy0 = project(box.west, box.north)
         fx1, fy1 = project(box.east, box.south)
         taken.add((fx0 - 2, fy0 - 2, fx1 + 2, fy1 + 2))
-        note = f"{box.title}: below"
-        nw = text_width(note, FONT)
+        text = f"{box.title}: below"
+        nw = text_width(text, FONT)
         spots = [(fx1 + 4, (fy0 + fy1) / 2 + 4), (fx0 - 4 - nw, (fy0 + fy1) / 2 + 4),
                  ((fx0 + fx1 - nw) / 2, fy1 + 15), ((fx0 + fx1 - nw) / 2, fy0 - 5)]
         nx, ny = min(spots, key=lambda s: taken.overlap((s[0], s[1] - 11, s[0] + nw, s[1] + 3))
                      + (0 if 2 <= s[0] and s[0] + nw <= width - 2 else 1e6))
         taken.add((nx, ny - 11, nx + nw, ny + 3))
-        parts.append(f'<rect class="map-frame" x="{num(fx0)}" y="{num(fy0)}" width="{num(fx1 - fx0)}" height="{num(fy1 - fy0)}"/>')
-        parts.append(f'<a class="map-name" href="#inset-{layout}"><text class="map-note" x="{num(nx)}" y="{num(ny)}">{esc(note)}</text></a>')
+        frame, note = (fx0, fy0, fx1 - fx0, fy1 - fy0), (nx, ny, text)
 
-    parts.append('<g class="map-places">')
-    parts += _draw_places(groups, points, number, site, taken, (0, 0, width, height))
-    parts.append("</g>")
+    names = {m: short_name(site.places[m].name) for m in main_ids}
+    places = place_marks(groups, points, number, names, taken, (0, 0, width, height))
     # River names where they fit, after the places.
-    parts.append('<g class="map-rivers" aria-hidden="true">')
+    river_names = []
     for label in base.get("river_labels", []):
         w = text_width(label["name"], 12.5)
         spots = [(rx + dx, ry + dy) for rx, ry in (project(lon, lat) for lon, lat in label["at"])
@@ -299,11 +339,10 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
             spot = (sx - w / 2, sy - 10, sx + w / 2, sy + 3)
             if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and 2 <= spot[1] and spot[3] <= height - 2:
                 taken.add(spot)
-                parts.append(f'<text class="map-river-name" x="{num(sx)}" y="{num(sy)}" text-anchor="middle">{esc(label["name"])}</text>')
+                river_names.append((sx, sy, label["name"]))
                 break
-    parts.append("</g>")
     # Country names last, where they fit (shifted a little, or left out, rather than overlap).
-    parts.append('<g class="map-countries" aria-hidden="true">')
+    country_names = []
     for label in base["labels"]:
         text = label["name"].upper()
         w = text_width(text, 12.5) + len(text) * 1.5
@@ -312,27 +351,27 @@ def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src
             spot = (x - w / 2, y - 10, x + w / 2, y + 3)
             if taken.overlap(spot) == 0 and spot[0] >= 2 and spot[2] <= width - 2 and spot[1] >= 2 and spot[3] <= height - 2:
                 taken.add(spot)
-                parts.append(f'<text class="map-country" x="{num(x)}" y="{num(y)}" text-anchor="middle">{esc(text)}</text>')
+                country_names.append((x, y, text))
                 break
-    parts.append("</g>")
 
-    total = height
+    total, inset = height, []
     if inset_ids:
-        total, inset_parts = _inset(site, inset_ids, number, width, height, layout, src, base)
-        parts += inset_parts
+        total, inset = _inset(site, inset_ids, number, width, height, layout, src, base)
+    return MapLayout(width, height, total, f, rivers, frame, note, tuple(places), tuple(river_names),
+                     tuple(country_names), tuple(inset), len(ordered), len(inset_ids))
 
-    desc = (f"A map of Iraq and its neighbours with {len(ordered)} places, each a numbered marker; the numbers follow "
+
+def map_svg(site: Site, layout: str = "narrow", basemap: dict | None = None, src: str = MAP) -> str:
+    """Iraq and its neighbours with every place, numbered, and the inset, for one layout: its
+    layout (map_layout) drawn by templates/map.svg.j2."""
+    base = basemap or load_basemap()
+    drawn = map_layout(site, layout, base, src)
+    desc = (f"A map of Iraq and its neighbours with {drawn.places_shown} places, each a numbered marker; the numbers follow "
             "the order of each place's first event on the timeline, and markers too close to tell apart share one "
             "marker with both numbers. "
-            + (f"The {len(inset_ids)} places around Baghdad are in an enlarged inset under the main map. " if inset_ids else "")
+            + (f"The {drawn.inset_places} places around Baghdad are in an enlarged inset under the main map. " if drawn.inset_places else "")
             + "Each name links to its line in the key under the map, which says why the place matters.")
-    head = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="viz-svg viz-map viz-map--{layout}" viewBox="0 0 {num(width)} {num(total)}" width="{num(width)}" height="{num(total)}" '
-        f'role="group" aria-labelledby="map-title-{layout}" aria-describedby="map-desc-{layout}">',
-        f'<title id="map-title-{layout}">Map: where the story happened</title>',
-        f'<desc id="map-desc-{layout}">{esc(desc)}</desc>',
-    ]
-    return "\n".join([*head, *parts, "</svg>"])
+    return render("map.svg.j2", map=drawn, layout=layout, base=base, scale=f"{drawn.scale:.6g}", desc=desc, badge_h=BADGE_H)
 
 
 INSET_MAX_W = 360  # the inset's panel at most (on the wide layout it does not need the page's width)
@@ -428,12 +467,12 @@ def key_markdown(site: Site, src: str = MAP) -> tuple[str, list[Citation]]:
         # On a line of its own, as on the timeline, so md_in_html reads the folded part's Markdown.
         out.append(f'<details class="map-key__sources" markdown="1" data-search-exclude><summary>{label}</summary>'
                    + "".join(f'<span class="map-key__more">{bit}</span>' for bit in folded) + "</details></li>")
-        citations += cited(place.sources, src, place.id, f"Map: {place.name}")
+        citations += cited(place.sources, src, place.id, page="Map", item=place.name)
     out += ["", "</ol>"]
     return "\n".join(out), citations
 
 
-def markdown(site: Site, src: str = MAP) -> Written:
+def markdown(site: Site, src: str = MAP, args=(), index=None) -> Written:
     """The map page's generated part (its marker: <!-- insert: map -->)."""
     if not site.places:
         return Written("*No places yet.*")
@@ -448,3 +487,5 @@ def markdown(site: Site, src: str = MAP) -> Written:
     key, citations = key_markdown(site, src)
     return Written("\n".join(["\n".join(figure), "", "## What happened where { #places }", "", key]), tuple(citations))
 
+
+MARKERS = {"map": markdown}  # the insert marker this module writes (explainer/citations.py)

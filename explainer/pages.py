@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import connections, fact_summary, geomap, glossary, prose_rules, reading, sources_page, timeline
-from .addresses import READING_PAGES, glossary_entry
+from .addresses import glossary_entry
 from .citations import Citation, CitationIndex, Written
 from .data import Site
 from .links import Link, find_links
@@ -42,31 +42,19 @@ def generated_pages(site: Site) -> dict[str, Written]:
     }
 
 
-def _passages(site: Site, src: str, args: list[str]) -> Written | None:
-    if len(args) != 1 or args[0] not in READING_PAGES:
-        return None
-    if args[0] not in site.pages:
-        return Written("*The annotated passages of this page are being written.*")
-    return reading.page_markdown(site.pages[args[0]], site)
-
-
-# Marker name -> writer(site, src, args): its Written, or None when the arguments are wrong.
+# Marker name -> writer, each registered beside its module (the signature: explainer/citations.py).
+# glossary.py's index still returns text: adapted here until that file's branch merges.
 WRITERS = {
-    "passages": _passages,
-    "glossary-index": lambda site, src, args: Written(glossary.index_markdown(site, src)),
-    "verdict-summary": lambda site, src, args: Written(fact_summary.markdown(site, src)),
-    "timeline": lambda site, src, args: timeline.markdown(site, src),
-    "connections": lambda site, src, args: connections.markdown(site, src),
-    "map": lambda site, src, args: geomap.markdown(site, src),
-    "corrections": lambda site, src, args: Written(fact_summary.corrections_markdown(site, src)),
-    "verdict-scale": lambda site, src, args: Written(fact_summary.scale_markdown(site, src, "verdict")),
-    "forecast-scale": lambda site, src, args: Written(fact_summary.scale_markdown(site, src, "score")),
+    **reading.MARKERS,
+    "glossary-index": lambda site, src, args=(), index=None: Written(glossary.index_markdown(site, src)),
+    **fact_summary.MARKERS,
+    **timeline.MARKERS,
+    **connections.MARKERS,
+    **geomap.MARKERS,
+    **sources_page.MARKERS,
 }
-# Writers that list what every other page cites: writer(site, src, args, index). Their pages
-# are expanded after all the others.
-INDEX_WRITERS = {
-    "sources": lambda site, src, args, index: Written(sources_page.markdown(site, src, index)),
-}
+# Writers that list what every other page cites: their pages are expanded after all the others.
+INDEX_WRITERS = set(sources_page.MARKERS)
 
 
 def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int = 1,
@@ -76,17 +64,14 @@ def expand(markdown: str, src: str, site: Site, shown_file: str, first_line: int
     for the sources page."""
     problems: list[Problem] = []
     made = citations if citations is not None else []
-    known = ", ".join([*WRITERS, *INDEX_WRITERS])
+    known = ", ".join(WRITERS)
 
     def line_of(offset: int) -> int:
         return first_line + markdown.count("\n", 0, offset)
 
     def replace_marker(match: re.Match) -> str:
         name, args = match.group(1), match.group(2).split()
-        if name in INDEX_WRITERS:
-            result = INDEX_WRITERS[name](site, src, args, index or CitationIndex([], site.titles))
-        else:
-            result = WRITERS[name](site, src, args) if name in WRITERS else None
+        result = WRITERS[name](site, src, args, index) if name in WRITERS else None
         if result is None:
             problems.append(Problem(shown_file, line_of(match.start()), f"unknown insert marker '{match.group(0).strip()}' (known: {known}; 'passages' takes a reading page id)"))
             return ""

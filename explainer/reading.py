@@ -14,12 +14,12 @@ import re
 from collections import Counter
 
 from . import freshness
-from .addresses import ABOUT, TIMELINE, annotation_id, passage_label, reading_page, scale_entry, sources_list_id
+from .addresses import ABOUT, READING_PAGES, TIMELINE, annotation_id, reading_page, scale_entry, sources_list_id
 from .citations import Citation, Written, cite_short, cited, reference_list
 from .fragments import paragraph_link
 from .markup import ACTOR_LINK, linked_actors, plain
 from .records import Claim, Event, Forecast, Passage, ReadingPage
-from .scales import FORECAST_SCORES, VERDICTS
+from .scales import ANNOTATION_KINDS, FORECAST_SCORES, VERDICTS
 from .text import esc, first_sentence, human_date, link, one_line
 from .timeline import passage_events
 
@@ -89,14 +89,11 @@ def _paragraphs(numbers, site) -> str:
 SEPARATOR = '<span class="sep" aria-hidden="true"> · </span>'  # hidden in print with what it separates
 
 
-# Material's admonition types give each kind of annotation its icon; site.css keeps every box
-# a neutral colour, so a box never contradicts the verdict badges inside it.
-THEME_TYPE = {"context": "info", "check": "question", "forecast": "example", "next": "tip"}
-
-
-def _details(block_id: str, kind: str, summary: str, body: list[str]) -> list[str]:
+def _details(passage_id: str, kind: str, summary: str, body: list[str]) -> list[str]:
+    """One of a passage's annotation boxes (kind: a key of scales.ANNOTATION_KINDS)."""
+    block_id = annotation_id(passage_id, kind)
     return [
-        f'<details class="annot annot--{kind} {THEME_TYPE[kind]}" id="{block_id}" markdown>',
+        f'<details class="annot annot--{kind} {ANNOTATION_KINDS[kind].theme_type}" id="{block_id}" markdown>',
         f'<summary>{summary}</summary>',
         "",
         *body,
@@ -155,7 +152,7 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
     """One passage's card, and the places in it that cite sources."""
     pid = passage.id
     src = reading_page(passage.page)
-    label = passage_label(site.titles, passage)
+    place = {"page": site.titles[reading_page(passage.page)], "item": passage.title}  # how the sources page names it
     citations: list[Citation] = []
     out = [
         f'<section class="passage" markdown>',
@@ -174,28 +171,28 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
     ]
     context = passage.context
     if context:
-        citations += cited(context.sources, src, annotation_id(pid, "context"), label + " (context)")
-        out += _details(annotation_id(pid, "context"), "context", "Context",
+        citations += cited(context.sources, src, annotation_id(pid, "context"), **place, part="context")
+        out += _details(pid, "context", "Context",
                         [context.text.strip(), "", cite_short(context.sources, site, pid)])
     claims = passage.claims
     forecasts = passage.forecasts
     for item in [*claims, *forecasts]:
-        citations += cited(item.sources, src, item.id, label + " (check)")
+        citations += cited(item.sources, src, item.id, **place, part="check")
     if claims:
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
         body = [line for claim in claims for line in _item(claim, "verdict", site, pid, src)]
         summary = f'Fact-check: {count} <span class="badges">{badges("verdict", [c.verdict for c in claims])}</span>'
-        out += _details(annotation_id(pid, "check"), "check", summary, body)
+        out += _details(pid, "check", summary, body)
     if forecasts:
         count = f"{len(forecasts)} forecast{'s' if len(forecasts) != 1 else ''}"
         body = [line for forecast in forecasts for line in _item(forecast, "score", site, pid, src)]
         summary = f'Scored: {count} <span class="badges">{badges("score", [f.score for f in forecasts])}</span>'
-        out += _details(annotation_id(pid, "forecast"), "forecast", summary, body)
+        out += _details(pid, "forecast", summary, body)
     following = passage.next
     if following:
-        citations += cited(following.sources, src, annotation_id(pid, "next"), label + " (what happened next)")
+        citations += cited(following.sources, src, annotation_id(pid, "next"), **place, part="next")
         when = freshness.stamp(following.as_of, following.checked)  # the check and the news, apart
-        out += _details(annotation_id(pid, "next"), "next", f'What happened next <span class="as-of">{when}</span>',
+        out += _details(pid, "next", f'What happened next <span class="as-of">{when}</span>',
                         [following.text.strip(), "", cite_short(following.sources, site, pid)])
     sources = _sources_of(passage)
     if sources:
@@ -210,6 +207,15 @@ def passage_markdown(passage: Passage, site, events: list[Event] = ()) -> tuple[
                 f"<summary>On the timeline: {len(events)} {noun}</summary>", "", dates, "</details>", ""]
     out += ["</section>", ""]
     return out, citations
+
+
+def passages_markdown(site, src: str, args=(), index=None) -> Written | None:
+    """The marker ``passages <page id>``: that reading page's passages."""
+    if len(args) != 1 or args[0] not in READING_PAGES:
+        return None
+    if args[0] not in site.pages:
+        return Written("*The annotated passages of this page are being written.*")
+    return page_markdown(site.pages[args[0]], site)
 
 
 def page_markdown(page: ReadingPage, site) -> Written:
@@ -235,3 +241,5 @@ def page_markdown(page: ReadingPage, site) -> Written:
         citations += cites
     return Written("\n".join(out), tuple(citations))
 
+
+MARKERS = {"passages": passages_markdown}  # the insert marker this module writes (explainer/citations.py)

@@ -1,5 +1,5 @@
 """The site's scales, each with its labels, in one place: verdicts, forecast scores, kinds of
-actor, kinds of source, kinds of relation.
+actor, kinds of source, kinds of relation, kinds of annotation.
 
 The schema (explainer/schema.py) takes its allowed values from here; the writers take their
 labels, headings and meanings from here. A new value is added once, here, with every label it
@@ -7,6 +7,8 @@ needs; a test (tests/test_factcheck.py) checks the labels the site shows against
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 VERDICTS = {
     "accurate": "Accurate",
@@ -75,9 +77,55 @@ SOURCE_KIND_MEANINGS = {
 }
 # Kinds that may stand first under a factual claim, dated from its 'about' to two years after.
 FIRST_HAND_KINDS = ("primary", "reporting", "wire")
-# Kinds of relation (their drawing styles are in explainer/connections.py, KINDS).
-RELATIONS = ("backs", "commands", "fights", "sanctions", "allied-with", "part-of", "designates-terrorist", "strikes",
-             "launches", "gives-rise-to", "negotiates")
+
+
+@dataclass(frozen=True)
+class RelationKind:
+    """A kind of relation: how a sentence names it, and how the connections page draws it."""
+
+    label: str  # "A <label> B"
+    inverse: str  # "B <inverse> A"
+    dash: str  # stroke-dasharray ("" = solid)
+    width: float
+    head: str  # end marker: arrow, open, bar, ring, dot, square, diamond, cross, chevron, hollow, half
+    family: str  # colour family (a third cue): structure, support, hostile
+    heading: str  # the section heading on the connections page
+
+
+# Kinds of relation. Order: the connections page's and its key's. Each has its own line pattern
+# *and* its own end marker (and a colour family, a third cue): explainer/connections.py draws them.
+RELATION_KINDS = {
+    "commands": RelationKind("commands", "commanded by", "", 2.6, "arrow", "structure", "Commands"),
+    "part-of": RelationKind("is part of", "includes", "2 2", 1.6, "ring", "structure", "Is part of"),
+    "backs": RelationKind("backs", "backed by", "9 4", 2.0, "open", "support", "Backs"),
+    "allied-with": RelationKind("is allied with", "allied with", "9 3 2 3", 2.0, "dot", "support", "Is allied with"),
+    "fights": RelationKind("fights", "fought by", "5 3", 2.4, "cross", "hostile", "Fights"),
+    "sanctions": RelationKind("sanctions", "sanctioned by", "1.5 3.5", 2.4, "bar", "hostile", "Sanctions"),
+    "designates-terrorist": RelationKind("designates as terrorist", "designated as terrorist by", "12 3 2 3 2 3", 1.8,
+                                         "square", "hostile", "Designates as terrorist"),
+    "strikes": RelationKind("strikes", "struck by", "14 3", 2.6, "diamond", "hostile", "Strikes"),
+    "launches": RelationKind("launches", "launched by", "6 2 1 2", 2.2, "chevron", "structure", "Launches"),
+    "gives-rise-to": RelationKind("gives rise to", "arose from", "4 1.5", 2.2, "hollow", "structure", "Gives rise to"),
+    "negotiates": RelationKind("negotiates", "negotiated by", "7 2 7 6", 2.0, "half", "support", "Negotiates"),
+}
+RELATIONS = tuple(RELATION_KINDS)
+
+
+@dataclass(frozen=True)
+class AnnotationKind:
+    """One of a passage's annotation boxes (its id is ``<passage>-<kind>``, addresses.annotation_id)."""
+
+    part: str  # how the sources page names it after its passage's title: "Force instead of finesse (check)"
+    theme_type: str  # Material's admonition type: the box's icon (site.css keeps every box one neutral colour)
+
+
+# Kinds of annotation, in the order a passage shows them.
+ANNOTATION_KINDS = {
+    "context": AnnotationKind("context", "info"),
+    "check": AnnotationKind("check", "question"),
+    "forecast": AnnotationKind("forecast", "example"),
+    "next": AnnotationKind("what happened next", "tip"),
+}
 
 for _labels, _other in ((ACTOR_KINDS, ACTOR_KIND_SINGULAR), (SOURCE_KINDS, SOURCE_KIND_HEADINGS),
                         (SOURCE_KINDS, SOURCE_KIND_MEANINGS), (VERDICTS, VERDICT_MEANINGS),

@@ -201,7 +201,7 @@ VISUALS = {
     "map": Field("record", schema={"inset": Field("record", schema=INSET)}),
 }
 
-# data/article.yml: the article itself, as known (loaded by explainer/claimreview.py).
+# data/article.yml: the article itself, as known (what explainer/claimreview.py says of it).
 ARTICLE = {
     "type": Field("enum", choices=("OpinionNewsArticle", "NewsArticle", "Article")),
     "headline": TEXT,

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 
 from .addresses import source_anchor
-from .citations import CitationIndex
+from .citations import CitationIndex, Written
 from .data import Site, fold
 from .records import Source
-from .scales import SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
+from .scales import ANNOTATION_KINDS, SOURCE_KIND_HEADINGS, SOURCE_KIND_MEANINGS, SOURCE_KINDS
 from .text import esc, human_date, link, one_line
 
-PART = re.compile(r"^(.*) \((context|check|forecast|what happened next)\)$")
 
 
 def _cited_in(places, src: str) -> str:
@@ -20,10 +19,9 @@ def _cited_in(places, src: str) -> str:
     2020': places grouped by page, and a passage's annotations after its title."""
     groups: dict[str, dict[str, list[str]]] = {}
     for c in places:
-        page, _, label = c.label.partition(": ")
-        title, part = (PART.match(label).groups() if PART.match(label) else (label or page, ""))
+        title, part = c.item or c.page, ANNOTATION_KINDS[c.part].part if c.part else ""
         target = link(src, c.src, c.anchor)
-        items = groups.setdefault(page, {}).setdefault(title, [])
+        items = groups.setdefault(c.page, {}).setdefault(title, [])
         items.append(f"[{esc(part)}]({target})" if part else f"[{esc(title)}]({target})")
     shown = []
     for page, titles in groups.items():
@@ -114,10 +112,11 @@ def publishers_markdown(site: Site) -> tuple[str, str]:
     return jumps, "\n".join(body)
 
 
-def markdown(site: Site, src: str, index: CitationIndex) -> str:
+def markdown(site: Site, src: str, args=(), index: CitationIndex | None = None) -> Written:
     """Sources grouped by kind, then by publisher; each one line that unfolds, with the places
     that cite it (``index``: what every other page's writer returned). First a jump list by
     publisher's initial; the publishers A to Z it leads to come last."""
+    index = index or CitationIndex([], site.titles)
     jumps, publishers = publishers_markdown(site)
     out = [f"{len(site.sources)} sources, grouped by kind and ordered by publisher. "
            "Open a line for its address, the copy we read if it was not the original, and where it is cited. "
@@ -134,4 +133,9 @@ def markdown(site: Site, src: str, index: CitationIndex) -> str:
         out.append("")
     out += ["## Publishers A to Z { #publishers }", "", "Each publisher links to its first source in each kind.", "",
             publishers, ""]
-    return "\n".join(out)
+    return Written("\n".join(out))
+
+
+# The insert marker this module writes (explainer/citations.py); its page is written after every
+# other, from their citations (``index``).
+MARKERS = {"sources": markdown}

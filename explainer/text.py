@@ -1,5 +1,4 @@
-"""Small text helpers shared by the page writers: dates, links between pages, escaping, and how
-two spellings are compared (fold)."""
+"""Small text helpers shared by the page writers: dates, links between pages, escaping, folding."""
 
 from __future__ import annotations
 

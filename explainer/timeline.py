@@ -92,7 +92,7 @@ def _event(site: Site, event: Event, src: str, after: bool) -> list[str]:
     return lines
 
 
-def markdown(site: Site, src: str = TIMELINE) -> Written:
+def markdown(site: Site, src: str = TIMELINE, args=(), index=None) -> Written:
     """Jumps, then the years: open around the article, folded elsewhere."""
     events = ordered(site)
     if not events:
@@ -138,7 +138,7 @@ def markdown(site: Site, src: str = TIMELINE) -> Written:
             out += ['<ol class="tl-list" markdown="1">', ""]
             for event in events_in:
                 out += _event(site, event, src, after)
-                citations += cited(event.sources, src, event.id, f"Timeline: {human_date(event.date)}")
+                citations += cited(event.sources, src, event.id, page="Timeline", item=human_date(event.date))
                 if event.id == ARTICLE_EVENT_ID:
                     after = True
                     out += ['<li class="tl-divider" aria-hidden="true">After the article: what its author could not know</li>', ""]
@@ -153,3 +153,6 @@ def passage_events(site: Site) -> dict[str, list[Event]]:
         for passage_id in event.passages:
             found.setdefault(passage_id, []).append(event)
     return found
+
+
+MARKERS = {"timeline": markdown}  # the insert marker this module writes (explainer/citations.py)

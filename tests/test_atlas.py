@@ -15,6 +15,7 @@ from conftest import ROOT, require
 from explainer import connections, geomap, measure, timeline
 from explainer.data import load_site
 from explainer.problems import ContentError
+from explainer.scales import RELATION_KINDS
 from explainer.text import esc, human_date
 from htmlpage import parse
 
@@ -44,7 +45,7 @@ def drawn_kind(kind_id: str) -> tuple:
 
 
 def test_every_relation_kind_is_drawn_differently_without_colour():
-    looks = {kind_id: drawn_kind(kind_id) for kind_id in connections.KINDS}
+    looks = {kind_id: drawn_kind(kind_id) for kind_id in RELATION_KINDS}
     patterns = [look[0] for look in looks.values()]
     markers = [look[2] for look in looks.values()]
     # Each kind differs from every other by its pattern AND by its end marker (not colour, not width).
@@ -55,10 +56,11 @@ def test_every_relation_kind_is_drawn_differently_without_colour():
 
 
 def test_every_schema_relation_has_a_style_and_labels():
-    from explainer.schema import RELATIONS
+    from explainer.schema import RELATION
 
-    assert set(connections.KINDS) == set(RELATIONS)
-    labels = [k.label for k in connections.KINDS.values()] + [k.inverse for k in connections.KINDS.values()]
+    # One table: the schema allows exactly the kinds the drawing styles, in its order.
+    assert RELATION["relation"].choices == tuple(RELATION_KINDS)
+    labels = [k.label for k in RELATION_KINDS.values()] + [k.inverse for k in RELATION_KINDS.values()]
     assert len(set(labels)) == len(labels)
 
 

@@ -113,5 +113,5 @@ def test_a_changed_verdict_needs_a_correction_and_an_update_date(tmp_path):
     fixed = load_site(data)
     found = [str(p) for p in verdicts.check(fixed, tmp_path)]
     assert found == [], f"a changed verdict with its 'updated:' date and correction still fails: {found}"
-    shown = corrections_markdown(fixed, "corrections.md")
+    shown = corrections_markdown(fixed, "corrections.md").markdown
     assert 'id="example-correction"' in shown and "background.md#example-claim" in shown and "1 December 2026" in shown

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import unquote
 
 from article import read_structure
 from explainer import fragments
+from explainer.yamlfile import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,11 +54,12 @@ def test_a_fragment_longer_than_five_words_is_reported_at_its_line(tmp_path):
     path.write_text('1: ["US drone strikes have", "too far in Iraq"]\n'
                     '2: ["It is not as though diplomacy", "what Washington expects"]\n'
                     'x: ["a", "b"]\n3: ["only one"]\n', encoding="utf-8")
-    loader = SimpleNamespace(site=SimpleNamespace(), shown=lambda p: "data/fragments.yml")
-    problems = [f"{p.file}:{p.line}: {p.message}" for p in fragments.load(loader, path)]
+    data, problems = load_yaml(path, "data/fragments.yml")
+    found, problems = fragments.read(data, "data/fragments.yml")
+    problems = [f"{p.file}:{p.line}: {p.message}" for p in problems]
     assert problems == [
         "data/fragments.yml:2: paragraph 2: 'It is not as though diplomacy' has 6 words; at most 5 of the article's words in a row",
         "data/fragments.yml:3: 'x': a key is an article paragraph number (1, 2, ...)",
         "data/fragments.yml:4: paragraph 3: give [first words, last words], two texts",
     ]
-    assert loader.site.fragments == {1: ("US drone strikes have", "too far in Iraq")}
+    assert found == {1: ("US drone strikes have", "too far in Iraq")}
