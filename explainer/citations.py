@@ -84,13 +84,8 @@ class Citation:
     part: str = ""
 
 
-def cited(ids, src: str, anchor: str, label: str | None = None, *, page: str = "", item: str = "",
-          part: str = "") -> list[Citation]:
-    """The citation a writer records where it writes a cite line (none without sources).
-    ``label`` ("Glossary: <name>"): only until explainer/glossary.py passes ``page`` and ``item``
-    (another branch changes that file); then it goes."""
-    if label is not None:
-        page, _, item = label.partition(": ")
+def cited(ids, src: str, anchor: str, *, page: str = "", item: str = "", part: str = "") -> list[Citation]:
+    """The citation a writer records where it writes a cite line (none without sources)."""
     return [Citation(tuple(ids), src, anchor, page, item, part)] if ids else []
 
 

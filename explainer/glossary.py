@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from . import reading
 from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
@@ -89,7 +88,7 @@ def entry_markdown(actor: Actor, site: Site, mentioned_in: list[str], events: li
         out += ["## Further reading { #further-reading }", ""]
         out += [f'- <a href="{esc(item.url)}" class="source-url" rel="noopener">{esc(one_line(item.title))}</a>' for item in actor.further_reading]
         out.append("")
-    return Written("\n".join(out), tuple(cited(actor.sources, src, ENTRY_SOURCES, f"Glossary: {actor.name}")))
+    return Written("\n".join(out), tuple(cited(actor.sources, src, ENTRY_SOURCES, page="Glossary", item=actor.name)))
 
 
 def _date_order(value: str) -> str:
@@ -150,8 +149,8 @@ def neighbours(site: Site) -> dict[str, tuple[str, str]]:
     return {paths[i]: (paths[i - 1], paths[i + 1]) for i in range(1, len(paths) - 1)}
 
 
-def index_markdown(site: Site, src: str = GLOSSARY) -> str:
-    """The grouped list of entries that replaces the glossary index's marker."""
+def index_markdown(site: Site, src: str = GLOSSARY, args=(), index=None) -> Written:
+    """The grouped list of entries that replaces the glossary index's marker (no citations)."""
     out = []
     ordered = [site.actors[actor_id] for actor_id in entries_in_order(site)]
     for kind, heading in ACTOR_KINDS.items():
@@ -163,23 +162,11 @@ def index_markdown(site: Site, src: str = GLOSSARY) -> str:
             out.append(f"[{actor.name}]({link(src, glossary_entry(actor.id))})")
             out.append(f":   {one_line(actor.definition)}")
             out.append("")
-    return "\n".join(out) if out else "*No entries yet.*"
-
-
-_ANCHOR = re.compile(r"<a\b[^>]*>")
-
-
-def without_self_previews(html: str) -> str:
-    """The page's HTML without an instant preview on links to a place on the same page (the ¶ of
-    every heading, on glossary pages): mkdocs.yml gives a preview to every link whose target is a
-    glossary page, and a glossary page's own headings are such links, whose preview would only
-    show the section the reader is looking at."""
-    def drop(match: re.Match) -> str:
-        tag = match[0]
-        return tag.replace(' data-preview=""', "") if 'href="#' in tag and "data-preview" in tag else tag
-
-    return _ANCHOR.sub(drop, html)
+    return Written("\n".join(out) if out else "*No entries yet.*", ())
 
 
 def _yaml_str(text: str) -> str:
     return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+MARKERS = {"glossary-index": index_markdown}  # the insert marker this module writes (explainer/citations.py)

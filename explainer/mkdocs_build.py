@@ -46,8 +46,6 @@ class SiteBuild:
         self.redirects, problems = content_rules.record_files(self.root)
         self.site_name, self.site_url = config.site_name, config.site_url
         self.check_addresses = config.use_directory_urls  # the registry lists the served site's addresses
-        if config.extra.get("previews") is False:  # the offline copy: previews fetch sitemap.xml, which file:// forbids
-            config["markdown_extensions"] = [e for e in config["markdown_extensions"] if e != "material.extensions.preview"]
         # The pages' HTML is checked now too, so one build lists the data's and the pages' mistakes.
         found = hand_written_prose_problems(Path(config.docs_dir), self.docs)
         self.indexed = 0  # search entries already amended (on_page_context)
@@ -109,7 +107,7 @@ class SiteBuild:
 
     def on_post_page(self, output: str, page) -> str:
         output = previews.add_to_page(self.site, page.url, output)  # what docs/js/previews.js shows
-        return redirects.add_fragment_anchors(self.redirects, page.url, glossary.without_self_previews(output))
+        return redirects.add_fragment_anchors(self.redirects, page.url, output)
 
     def on_post_build(self, site_dir: str) -> None:
         redirects.write_page_redirects(self.redirects, Path(site_dir))
