@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-
-from . import reading
+from . import freshness, reading
 from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
-from . import freshness
 from .citations import Written, cite, cited
 from .connections import entry_relations
 from .data import Site, fold, without_marks
