@@ -109,6 +109,12 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
                 actor = site.actors[actor_id]
                 entry[FIELD] = field_text(actor_spellings(actor))
                 entry["boost"] = entry.get("boost", 1) * shorter_name_first(actor.name)
+                # The short form a reader types ("IRGC", "KH") is part of the result's title, so it
+                # outranks an entry that only lists it among other names ("IRGC Quds Force").
+                short = [a for a in actor.aliases if ACRONYM.match(a) and a not in entry["title"]][:2] \
+                    if actor.kind in ("group", "agreement") else []  # "USA" would win "US embassy"
+                if short and "(" not in entry["title"]:
+                    entry["title"] += f" ({', '.join(short)})"
     elif src == MAP:
         entries = _places_as_entries(entries, page.url, content, site)
     # A heading over subsections and nothing else ("Pressure and the militias' answer") would be a
@@ -118,6 +124,7 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
 
 # A drawing's words (map labels, diagram boxes) are no text to search or to show as an excerpt:
 # the page says the same in words, and each place has its own entry.
+ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "IRGC"; not "US", which "US embassy" would match
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 # Material's parser joins the text of adjacent elements as it finds it: labels set on lines of
 # their own by CSS ("Who: …</span><span>In the reading: …") would run together in an excerpt.

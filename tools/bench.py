@@ -50,7 +50,7 @@ TEXT = {"HTML", "CSS", "JS", "index"}
 BUILDS = 3
 LIGHTHOUSE_PAGES = ["", "background/", "glossary/soleimani/"]
 LIGHTHOUSE_RUNS = 5
-OWN_BUDGET = 5 * 1024
+OWN_BUDGET = 10 * 1024  # README, "Benchmark": 5 KB until the preview layer (issue 27)
 KB = 1024
 
 
