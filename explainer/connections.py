@@ -372,10 +372,6 @@ def when(rel: Merged) -> str:
     return text
 
 
-def _period(periods: list[str]) -> str:
-    return "; ".join(p.replace("-", "–") for p in periods)
-
-
 def sentence(site: Site, rel: Merged) -> str:
     """'Quds Force is part of Islamic Revolutionary Guard Corps': the relation in words."""
     return f"{short_name(site.actors[rel.from_].name)} {RELATION_KINDS[rel.relation].label} {short_name(site.actors[rel.to].name)}"

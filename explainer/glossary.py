@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import freshness, reading
+from . import dates, freshness, reading
 from .addresses import ENTRY_SOURCES, GLOSSARY, TIMELINE, glossary_entry, passage_label, reading_page
 from .citations import Written, cite, cited
 from .connections import entry_relations
@@ -89,11 +89,6 @@ def entry_markdown(actor: Actor, site: Site, mentioned_in: list[str], events: li
     return Written("\n".join(out), tuple(cited(actor.sources, src, ENTRY_SOURCES, page="Glossary", item=actor.name)))
 
 
-def _date_order(value: str) -> str:
-    """Sort key: a date known only to the month (or year) after the days of that month."""
-    return value + "~"
-
-
 def key_dates(actor: Actor, events: list[Event], site: Site, src: str) -> list[str]:
     """One dated list: the entry's key dates and its events on the timeline, in date order. A key
     date on the day of a timeline event is one line (the entry's own words, the date linking to
@@ -110,7 +105,7 @@ def key_dates(actor: Actor, events: list[Event], site: Site, src: str) -> list[s
     for event in unmatched:
         # The date is the link; the sentence stays plain, since it may hold links of its own.
         lines.append((event.date, f"- [{human_date(event.date)}]({link(src, TIMELINE, event.id)}): {first_sentence(plain(event.text, site))}"))
-    return [line for _, line in sorted(lines, key=lambda pair: _date_order(pair[0]))]
+    return [line for _, line in sorted(lines, key=lambda pair: dates.sort_key(pair[0]))]
 
 
 FOLDED_AFTER = 5  # a longer list of spellings is folded

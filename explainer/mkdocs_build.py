@@ -46,15 +46,16 @@ class SiteBuild:
         self.redirects, problems = content_rules.record_files(self.root)
         self.site_name, self.site_url = config.site_name, config.site_url
         self.check_addresses = config.use_directory_urls  # the registry lists the served site's addresses
-        # The pages' HTML is checked now too, so one build lists the data's and the pages' mistakes.
-        found = hand_written_prose_problems(Path(config.docs_dir), self.docs)
         self.indexed = 0  # search entries already amended (on_page_context)
         try:
             self.site = load_site(self.root / "data", self.root)
         except ContentError as error:
+            # No page is written now, so the pages' prose is checked here, to list its mistakes
+            # with the data's in one run (on sound data, site_markdown checks it in on_files).
+            found = hand_written_prose_problems(Path(config.docs_dir), self.docs)
             raise PluginError(report(sorted(set(error.problems + problems + found)))) from None
         # Rules on sound data are reported with the pages' mistakes (on_env), all in one run.
-        self.problems += problems + found + content_rules.data_rules(self.site, self.root)
+        self.problems += problems + content_rules.data_rules(self.site, self.root)
 
     def on_files(self, files: Files, config) -> Files:
         rendered = site_markdown(self.site, Path(config.docs_dir), self.docs)

@@ -29,10 +29,6 @@ DESCRIPTOR = re.compile(r"\s*\([^()]*\)$")  # "Asharq Al-Awsat (full text)" -> "
 JOINT = " and "
 
 
-def _fold(text: str) -> str:
-    return fold(text)
-
-
 class Registry:
     """The registered names, and every alias pointing at one."""
 
@@ -44,7 +40,7 @@ class Registry:
                 continue
             self.by_name[outlet.name] = outlet
             for alias in (outlet.name, *(a for a in outlet.aliases if isinstance(a, str))):
-                self.aliases.setdefault(_fold(alias), outlet.name)
+                self.aliases.setdefault(fold(alias), outlet.name)
 
     def outlets(self, name) -> list[R.Outlet] | None:
         """The outlet(s) a publisher field names exactly, or None."""
@@ -60,9 +56,9 @@ class Registry:
     def hint(self, name: str) -> str:
         """How to write an unregistered name: its registered form, or the closest names."""
         for candidate in (name, DESCRIPTOR.sub("", name)):
-            if _fold(candidate) in self.aliases:
-                return f"; write it '{self.aliases[_fold(candidate)]}' (the registered name)"
-        close = difflib.get_close_matches(_fold(name), list(self.aliases), n=2, cutoff=0.75)
+            if fold(candidate) in self.aliases:
+                return f"; write it '{self.aliases[fold(candidate)]}' (the registered name)"
+        close = difflib.get_close_matches(fold(name), list(self.aliases), n=2, cutoff=0.75)
         names = list(dict.fromkeys(self.aliases[c] for c in close))
         if names:
             return "; did you mean " + " or ".join(f"'{n}'" for n in names) + "?"
@@ -90,10 +86,10 @@ ATTRIBUTED = ("claim", "timeline event", "glossary entry", "passage context", "p
 
 
 def _names_one(text: str, outlets) -> bool:
-    folded = _fold(text or "")
+    folded = fold(text or "")
     for outlet in outlets:
         for name in (outlet.name, *outlet.aliases):
-            if isinstance(name, str) and re.search(rf"(?<!\w){re.escape(_fold(DESCRIPTOR.sub('', name)))}(?!\w)", folded):
+            if isinstance(name, str) and re.search(rf"(?<!\w){re.escape(fold(DESCRIPTOR.sub('', name)))}(?!\w)", folded):
                 return True
     return False
 

@@ -31,14 +31,8 @@ def by_month(group: list[Event]) -> list[tuple[str, list[Event]]]:
     return [(month, list(events)) for month, events in groupby(group, key=lambda e: e.date[5:7])]
 
 
-def sort_key(date: str) -> tuple:
-    """Events known only to the month (or year) go after the dated events of that month (or year):
-    the one order of explainer/dates.py."""
-    return dates.sort_key(date)
-
-
 def ordered(site: Site) -> list[Event]:
-    return sorted(site.events.values(), key=lambda e: (sort_key(e.date), e.id))
+    return sorted(site.events.values(), key=lambda e: (dates.sort_key(e.date), e.id))  # explainer/dates.py: the one order
 
 
 ABBREVIATIONS = ("Gen", "Lt", "Col", "Maj", "Capt", "Mr", "Mrs", "Dr", "St", "U.S", "U.N", "No", "Sgt", "Adm")
