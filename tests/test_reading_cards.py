@@ -146,6 +146,12 @@ def test_passages_fit_the_length_budget_on_a_phone(sweep):
             assert len(gaps) >= 3 and median <= BUDGET, (page_id, scheme, median, gaps)
 
 
+def settled(page) -> None:
+    """Wait two frames: passages the jump brought near the screen are drawn (content-visibility)
+    before anything is measured, as they are before a reader's finger lands."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 @pytest.mark.browser
 def test_boxes_start_folded_open_one_at_a_time_and_all_at_once(chromium, server):
     context, page = _page(chromium, server, "background/")
@@ -156,6 +162,7 @@ def test_boxes_start_folded_open_one_at_a_time_and_all_at_once(chromium, server)
     # Opening one box keeps the reader's place: the heading above it does not move.
     summary = page.locator("#pmf-origins-check > summary")
     summary.scroll_into_view_if_needed()
+    settled(page)
     before = page.evaluate("document.getElementById('pmf-origins').getBoundingClientRect().top")
     summary.click()
     assert page.evaluate("document.getElementById('pmf-origins-check').open")
@@ -166,6 +173,25 @@ def test_boxes_start_folded_open_one_at_a_time_and_all_at_once(chromium, server)
     button.click()
     assert not any(page.evaluate(state))
     assert button.inner_text() == "Open all boxes"
+    context.close()
+
+
+@pytest.mark.browser
+def test_passages_off_screen_are_drawn_only_when_near(chromium, server):
+    """What keeps /background/ as light as the overview (issue 27): passages far below the first
+    screen are skipped by the browser (content-visibility) until the reader nears them, and the
+    passage a link points into is drawn at once."""
+    drawn = "() => [...document.querySelectorAll('.passage > h3')].map(h => h.checkVisibility({contentVisibilityAuto: true}))"
+    context, page = _page(chromium, server, "background/")
+    at_top = page.evaluate(drawn)
+    assert len(at_top) == 11 and at_top[0] and not any(at_top[5:]), at_top
+    page.locator(".passage").last.scroll_into_view_if_needed()
+    settled(page)
+    assert page.evaluate(drawn)[-1]
+    last = page.evaluate("document.querySelectorAll('.passage > h3')[10].id")
+    page.goto(f"{server.url}background/#{last}", wait_until="load")
+    page.reload(wait_until="load")
+    assert page.evaluate(drawn)[-1] and not page.evaluate(drawn)[5]
     context.close()
 
 

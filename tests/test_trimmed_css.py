@@ -96,7 +96,8 @@ def test_the_palette_keeps_the_schemes_and_colours_the_toggle_offers(built_site)
     # declaration but those of custom properties nothing reads (rules for images marked light- or
     # dark-only are dropped: the site has none).
     needed = [rule for rule in re.findall(r"[^{}]*\[data-md-color-[^{}]*\{[^}]*\}", original)
-              if set(re.findall(r"data-md-color-(scheme|primary|accent)=([\w-]+)", rule)) <= offered and "[src" not in rule]
+              if set(re.findall(r"data-md-color-(scheme|primary|accent)=([\w-]+)", rule)) <= offered and "[src" not in rule
+              and rule not in trim.DROPPED_RULES]
     assert len(needed) >= 3
     kept_rules = dict(split_rule(rule) for rule in re.findall(r"[^{}]*\{[^{}]*\}", kept))
     read = read_properties()
@@ -104,6 +105,9 @@ def test_the_palette_keeps_the_schemes_and_colours_the_toggle_offers(built_site)
         assert selector in kept_rules, selector
         assert [d for d in declarations if not d.startswith("--") or d.split(":")[0] in read] == kept_rules[selector], selector
     assert "[data-md-color-primary=red]" in original and "[data-md-color-primary=red]" not in kept
+    # The rule that restyled every element on each load is gone, and nothing else reads its attribute.
+    (switching,) = trim.DROPPED_RULES
+    assert switching in original and "data-md-color-switching" not in kept
     # What the trimming is for: the theme's features this site does not switch on are gone.
     main = next(p for n, p in committed().items() if n.startswith("main."))
     classes = css_classes(main.read_text(encoding="utf-8"))
