@@ -67,6 +67,14 @@ def test_the_offline_copy_is_guarded_opens_from_disk_and_searches(chromium, tmp_
     page.goto((folder / "index.html").as_uri())
     page.locator("article a[href='background.html']").first.click()
     assert page.url.endswith("/background.html")
+    # Previews read their texts from the page, so they open from disk too (no request at all).
+    link = page.locator("article a[href='glossary/muhandis.html']").first
+    link.evaluate("a => { for (let d = a.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
+    link.hover()
+    page.locator("#pv").wait_for(timeout=5_000)
+    shown = page.locator("#pv").inner_text()
+    assert "Abu Mahdi al-Muhandis" in shown and "In this story:" in shown and "Open entry" in shown, shown
+    assert page.url.endswith("/background.html")
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("Sistani")

@@ -133,6 +133,7 @@ QUESTIONS = {
     "Abu Mahdi the Engineer": "glossary/muhandis/",
     "PMU": "glossary/pmf/",
     "IRGC": "glossary/irgc/",
+    "AAH": "glossary/asaib-ahl-al-haq/",
     "Hashd": "glossary/pmf/",
     "Hashd al-Shaabi": "glossary/pmf/",
     "Suleimani": "glossary/soleimani/",
