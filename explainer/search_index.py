@@ -115,6 +115,13 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
                     if actor.kind in ("group", "agreement") else []  # "USA" would win "US embassy"
                 if short and "(" not in entry["title"]:
                     entry["title"] += f" ({', '.join(short)})"
+                # A two-letter short form ("KH") is the start of many names (Khamenei, Khalil):
+                # typed, it matches them all by prefix, and the names' entries, holding several
+                # such words, outscore the one entry it names. As a tag (shown as a chip in the
+                # result, weighed above any other field) it decides.
+                two = [a for a in actor.aliases if TWO_LETTERS.match(a)] if actor.kind in ("group", "agreement") else []
+                if two:
+                    entry["tags"] = two
     elif src == MAP:
         entries = _places_as_entries(entries, page.url, content, site)
     # A heading over subsections and nothing else ("Pressure and the militias' answer") would be a
@@ -124,6 +131,7 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
 
 # A drawing's words (map labels, diagram boxes) are no text to search or to show as an excerpt:
 # the page says the same in words, and each place has its own entry.
+TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
 ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "IRGC"; not "US", which "US embassy" would match
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 # Material's parser joins the text of adjacent elements as it finds it: labels set on lines of

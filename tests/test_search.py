@@ -133,6 +133,7 @@ QUESTIONS = {
     "Abu Mahdi the Engineer": "glossary/muhandis/",
     "PMU": "glossary/pmf/",
     "IRGC": "glossary/irgc/",
+    "KH": "glossary/kataib-hezbollah/",  # not Khamenei, whose spellings hold three kh- words
     "AAH": "glossary/asaib-ahl-al-haq/",
     "Hashd": "glossary/pmf/",
     "Hashd al-Shaabi": "glossary/pmf/",
