@@ -110,6 +110,26 @@ def test_keyboard_skip_link_focus_ring_and_no_trap(chromium, server):
     assert len({(i["tag"], i["text"]) for i in focused}) > 50, "focus stopped moving: a keyboard trap?"
 
 
+def test_at_desktop_width_every_tab_stop_before_the_page_is_seen(chromium, server):
+    """At 1280 px the first Tab stops (skip link, logo, colour toggle, search, navigation) each
+    have a size on screen; the closed search's empty result list (688 x 0 px) is not one of them,
+    and the results of an open search are reached with the arrow keys."""
+    context, page, _ = open_page(chromium, server, "background/", viewport={"width": 1280, "height": 800})
+    where = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return [e.className || e.tagName, !!e.closest('.md-search__output'), Math.round(r.width), Math.round(r.height)]; }"""
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(where))
+    assert not [s for s in stops if s[1]], stops
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Sistani")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")  # the theme's way through results (Tab closes the search)
+    assert page.evaluate(where)[:2] == ["md-search-result__link focus-visible", True], page.evaluate(where)
+    context.close()
+
+
 def test_at_phone_width_tab_never_lands_off_screen_in_the_closed_drawer(chromium, server):
     """At 390 px the navigation is a drawer, off screen while closed: Tab skips its links (CSS
     hides the closed drawer once its slide-out is over) and reaches them once it is open."""
