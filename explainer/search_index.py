@@ -109,19 +109,18 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
                 actor = site.actors[actor_id]
                 entry[FIELD] = field_text(actor_spellings(actor))
                 entry["boost"] = entry.get("boost", 1) * shorter_name_first(actor.name)
-                # The short form a reader types ("IRGC", "KH") is part of the result's title, so it
-                # outranks an entry that only lists it among other names ("IRGC Quds Force").
-                short = [a for a in actor.aliases if ACRONYM.match(a) and a not in entry["title"]][:2] \
-                    if actor.kind in ("group", "agreement") else []  # "USA" would win "US embassy"
-                if short and "(" not in entry["title"]:
-                    entry["title"] += f" ({', '.join(short)})"
-                # A two-letter short form ("KH") is the start of many names (Khamenei, Khalil):
-                # typed, it matches them all by prefix, and the names' entries, holding several
-                # such words, outscore the one entry it names. As a tag (shown as a chip in the
-                # result, weighed above any other field) it decides.
-                two = [a for a in actor.aliases if TWO_LETTERS.match(a)] if actor.kind in ("group", "agreement") else []
-                if two:
-                    entry["tags"] = two
+                # A group's or agreement's short forms ("USA" would win "US embassy"). One of three
+                # to six letters ("IRGC") joins the result's title, so it outranks an entry that
+                # only lists it among other names ("IRGC Quds Force"). One of two ("KH") is the
+                # start of many names (Khamenei, Khalil): typed, it matches them all by prefix, and
+                # their entries, holding several such words, outscore the one it names; as a tag
+                # (a chip in the result, weighed above any other field) it decides.
+                forms = [a for a in actor.aliases if SHORT_FORM.match(a)] if actor.kind in ("group", "agreement") else []
+                in_title = [a for a in forms if len(a) > 2 and a not in entry["title"]][:2]
+                if in_title and "(" not in entry["title"]:
+                    entry["title"] += f" ({', '.join(in_title)})"
+                if two_letters := [a for a in forms if len(a) == 2]:
+                    entry["tags"] = two_letters
     elif src == MAP:
         entries = _places_as_entries(entries, page.url, content, site)
     # A heading over subsections and nothing else ("Pressure and the militias' answer") would be a
@@ -129,10 +128,9 @@ def amend(entries: list[dict], page, site: Site) -> list[dict]:
     return [e for e in entries if "#" not in e["location"] or e["text"].strip()]
 
 
+SHORT_FORM = re.compile(r"^[A-Z]{2,6}$")  # "KH", "IRGC"
 # A drawing's words (map labels, diagram boxes) are no text to search or to show as an excerpt:
 # the page says the same in words, and each place has its own entry.
-TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
-ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "IRGC"; not "US", which "US embassy" would match
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 # Material's parser joins the text of adjacent elements as it finds it: labels set on lines of
 # their own by CSS ("Who: …</span><span>In the reading: …") would run together in an excerpt.
